@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: MIT
+"""mideastdata: typed, evidence-anchored records of Middle East diplomacy.
+
+>>> import mideastdata as md
+>>> ds = md.load()
+>>> ds.actor("Vitikoff").name
+'Steve Witkoff'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import overload
+
+from .codes import cameo_label
+from .dataset import SCHEMA_VERSION, Dataset, Table
+from .errors import DatasetError, Problem
+from .io import Format, dump
+from .io.json import from_json, to_json
+from .model import (
+    Actor,
+    ActorKind,
+    Attribution,
+    Demand,
+    DemandKind,
+    Event,
+    EventKind,
+    EventStatus,
+    Evidence,
+    PartialDate,
+    Position,
+    Record,
+    Role,
+    Source,
+    Stance,
+    Statement,
+    StatementKind,
+    Topic,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Actor",
+    "ActorKind",
+    "Attribution",
+    "Dataset",
+    "DatasetError",
+    "Demand",
+    "DemandKind",
+    "Event",
+    "EventKind",
+    "EventStatus",
+    "Evidence",
+    "Format",
+    "PartialDate",
+    "Position",
+    "Problem",
+    "Record",
+    "Role",
+    "Source",
+    "Stance",
+    "Statement",
+    "StatementKind",
+    "Table",
+    "Topic",
+    "__version__",
+    "cameo_label",
+    "dump",
+    "from_json",
+    "load",
+    "to_json",
+]
+
+try:
+    __version__ = version("mideastdata")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0.0.0+unknown"
+
+
+@overload
+def load() -> Dataset: ...
+@overload
+def load(path: str | Path, *, format: Format | None = None) -> Dataset: ...
+def load(path: str | Path | None = None, *, format: Format | None = None) -> Dataset:  # noqa: A002
+    """Load the bundled dataset, or a user's dataset from *path*.
+
+    Without arguments, returns the bundled dataset: built once per process (thread-safe)
+    and the same immutable object on every call. With *path*, reads a ``.json`` document,
+    a ``.jsonl`` or CSV folder, a ``datapackage.json`` or a Parquet folder; the format
+    is told from the path unless *format* is given.
+
+    Raises:
+        DatasetError: the data is invalid; every problem is listed with its path.
+    """
+    if path is None:
+        if format is not None:
+            msg = "format= applies only when a path is given"
+            raise TypeError(msg)
+        from ._bundled import bundled  # noqa: PLC0415
+
+        return bundled()
+    from .io import load_path  # noqa: PLC0415
+
+    return load_path(path, format=format)

@@ -1,0 +1,274 @@
+# SPDX-License-Identifier: MIT
+"""Dataset and Table: the immutable containers, lookup by id, actor resolution.
+
+A :class:`Dataset` checks itself whole when it is built (see
+:mod:`mideastdata._checks`): nothing invalid can be constructed.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+import attrs
+
+from .errors import DatasetError, did_you_mean, suggest
+from .model import Actor, Demand, Event, Source, Statement, Topic
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = ["SCHEMA_VERSION", "Dataset", "Table"]
+
+SCHEMA_VERSION = "1.0"
+"""The version of the document schema this library reads and writes."""
+
+R = TypeVar("R", Source, Actor, Topic, Statement, Demand, Event)
+
+_MISSING: Any = object()
+
+
+class Table(Sequence[R], Generic[R]):
+    """An immutable sequence of records with lookup by id.
+
+    ``table[0]`` is the first record, ``table["hamas"]`` the record whose id is
+    ``"hamas"``, ``table[1:3]`` a smaller Table. Tables compare equal when they
+    hold equal records in the same order.
+    """
+
+    __slots__ = ("_by_id", "_cache", "_dataset", "_records")
+
+    _records: tuple[R, ...]
+    _by_id: dict[str, R] | None
+    _dataset: Dataset | None
+    _cache: dict[Any, Any]
+
+    def __init__(self, records: Iterable[R] = (), *, dataset: Dataset | None = None) -> None:
+        object.__setattr__(self, "_records", tuple(records))
+        object.__setattr__(self, "_by_id", None)
+        object.__setattr__(self, "_dataset", dataset)
+        object.__setattr__(self, "_cache", {})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        msg = f"{type(self).__name__} is immutable: cannot set {name!r}"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str) -> None:
+        msg = f"{type(self).__name__} is immutable: cannot delete {name!r}"
+        raise AttributeError(msg)
+
+    # -- sequence protocol ---------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._records)
+
+    @overload
+    def __getitem__(self, key: int) -> R: ...
+    @overload
+    def __getitem__(self, key: str) -> R: ...
+    @overload
+    def __getitem__(self, key: slice) -> Table[R]: ...
+    def __getitem__(self, key: int | str | slice) -> R | Table[R]:
+        if isinstance(key, str):
+            found = self._index().get(key)
+            if found is None:
+                raise KeyError(self._unknown(key))
+            return found
+        if isinstance(key, slice):
+            return self._derive(self._records[key])
+        return self._records[key]
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._index()
+        return item in self._records
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Table):
+            return NotImplemented
+        return self._records == other._records
+
+    def __hash__(self) -> int:
+        return hash(self._records)
+
+    def __repr__(self) -> str:
+        ids = ", ".join(self.ids()[:5])
+        more = ", ..." if len(self) > 5 else ""
+        return f"Table[{len(self)}]({ids}{more})"
+
+    # -- lookup ----------------------------------------------------------------------
+
+    def get(self, id: str, default: R | None = None) -> R | None:  # noqa: A002 - "id" is the schema's name
+        """Return the record with this id, or *default*."""
+        return self._index().get(id, default)
+
+    def ids(self) -> list[str]:
+        """The ids of the records, in order."""
+        return [r.id for r in self._records]
+
+    def first(self) -> R | None:
+        """The first record, or None when the table is empty."""
+        return self._records[0] if self._records else None
+
+    @property
+    def records(self) -> tuple[R, ...]:
+        """The records as a tuple."""
+        return self._records
+
+    def _index(self) -> dict[str, R]:
+        index = self._by_id
+        if index is None:
+            index = {r.id: r for r in self._records}
+            object.__setattr__(self, "_by_id", index)
+        return index
+
+    def _unknown(self, key: str) -> str:
+        return f"no record with id {key!r}{did_you_mean(key, self._index())}"
+
+    def _derive(self, records: Iterable[R]) -> Table[R]:
+        """A new Table over *records* that keeps this table's dataset."""
+        return Table(records, dataset=self._dataset)
+
+
+def _as_table(value: Iterable[Any]) -> Table[Any]:
+    if isinstance(value, Table):
+        return Table(value.records)
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        msg = f"a table must be a tuple of records, got {type(value).__name__}"
+        raise TypeError(msg)
+    return Table(value)
+
+
+_FOLD_RE = re.compile("[\\s\u2019\u2018'`\u00b4]+")
+
+
+def normalize_name(text: str) -> str:
+    """Fold a name for matching: accents removed, case folded, apostrophes and spaces unified."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _FOLD_RE.sub(" ", stripped.casefold()).strip()
+
+
+@attrs.frozen(kw_only=True, eq=True)
+class Dataset:
+    """A whole dataset: metadata plus six tables, checked whole when built.
+
+    Raises:
+        DatasetError: any id is duplicated, any reference dangles, any evidence
+            quote differs from its source, or any code is unknown; every problem
+            is listed with its path.
+    """
+
+    name: str
+    version: str
+    license: str = ""
+    citation: str = ""
+    schema_version: str = SCHEMA_VERSION
+    sources: Table[Source] = attrs.field(default=(), converter=_as_table)
+    actors: Table[Actor] = attrs.field(default=(), converter=_as_table)
+    topics: Table[Topic] = attrs.field(default=(), converter=_as_table)
+    statements: Table[Statement] = attrs.field(default=(), converter=_as_table)
+    demands: Table[Demand] = attrs.field(default=(), converter=_as_table)
+    events: Table[Event] = attrs.field(default=(), converter=_as_table)
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
+    _lock: threading.Lock = attrs.field(
+        init=False, factory=threading.Lock, eq=False, repr=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        from ._checks import check_dataset  # noqa: PLC0415 - import cycle: checks use Dataset's tables
+
+        problems = check_dataset(self)
+        if problems:
+            raise DatasetError(problems)
+        for table in self.tables().values():
+            object.__setattr__(table, "_dataset", self)
+
+    def tables(self) -> dict[str, Table[Any]]:
+        """The six tables by name, in schema order."""
+        return {
+            "sources": self.sources,
+            "actors": self.actors,
+            "topics": self.topics,
+            "statements": self.statements,
+            "demands": self.demands,
+            "events": self.events,
+        }
+
+    def evolve(self, **changes: Any) -> Self:
+        """A new Dataset with *changes* applied (checked whole again)."""
+        return attrs.evolve(self, **changes)
+
+    # -- actor resolution ---------------------------------------------------------------
+
+    def _names(self) -> dict[str, tuple[str, ...]]:
+        names: dict[str, tuple[str, ...]] | None = self._cache.get("names")
+        if names is None:
+            with self._lock:
+                names = self._cache.get("names")
+                if names is None:
+                    collected: dict[str, list[str]] = {}
+                    for actor in self.actors:
+                        for name in (actor.id, actor.name, *actor.aliases):
+                            ids = collected.setdefault(normalize_name(name), [])
+                            if actor.id not in ids:
+                                ids.append(actor.id)
+                    names = {k: tuple(v) for k, v in collected.items()}
+                    self._cache["names"] = names
+        return names
+
+    def actor(self, query: str | Actor) -> Actor:
+        """Resolve an actor by id, canonical name or any alias.
+
+        Matching ignores case, accents and the form of apostrophes, so
+        ``"vitikoff"``, ``"Vitikoff"`` and ``"steve-witkoff"`` find the same actor.
+
+        Raises:
+            KeyError: nothing matches (the message names close matches), or the
+                name is shared by several actors (the message names them).
+        """
+        if isinstance(query, Actor):
+            query = query.id
+        if not isinstance(query, str):
+            msg = f"an actor is given by id, name, alias or Actor, not {type(query).__name__}"
+            raise TypeError(msg)
+        found = self.actors.get(query)
+        if found is not None:
+            return found
+        names = self._names()
+        ids = names.get(normalize_name(query), ())
+        if len(ids) == 1:
+            return self.actors[ids[0]]
+        if len(ids) > 1:
+            msg = f"{query!r} names several actors: {', '.join(ids)}; use an id"
+            raise KeyError(msg)
+        close = suggest(normalize_name(query), names)
+        hint = ""
+        if close:
+            hint = " — did you mean " + " or ".join(repr(self.actors[names[c][0]].name) for c in close) + "?"
+        msg = f"no actor matches {query!r}{hint}"
+        raise KeyError(msg)
+
+    def topic(self, query: str | Topic) -> Topic:
+        """Resolve a topic by id (or label, case-insensitively).
+
+        Raises:
+            KeyError: nothing matches; the message names close matches.
+        """
+        if isinstance(query, Topic):
+            query = query.id
+        found = self.topics.get(query)
+        if found is not None:
+            return found
+        folded = normalize_name(query)
+        for topic in self.topics:
+            if normalize_name(topic.label) == folded:
+                return topic
+        msg = f"no topic matches {query!r}{did_you_mean(query, self.topics.ids())}"
+        raise KeyError(msg)
