@@ -174,3 +174,38 @@ def test_actor_resolution_suggests(small: md.Dataset) -> None:
         small.actor("Isreal")
     with pytest.raises(KeyError, match="no actor matches 'zzz'"):
         small.actor("zzz")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("steve-witkoff", "steve-witkoff"),
+        ("Steve Witkoff", "steve-witkoff"),
+        ("Vitikoff", "steve-witkoff"),
+        ("vitikoff", "steve-witkoff"),
+        ("VÍTIKOFF", "steve-witkoff"),
+        ("  steve   vitikoff ", "steve-witkoff"),
+        ("Netanyahu's government", "israeli-government"),
+        ("Netanyahu\u2019s government", "israeli-government"),
+        ("Nétanyahu", "benjamin-netanyahu"),
+        ("EU", "european-union"),
+        ("the international community", "international-community"),
+    ],
+)
+def test_bundled_actor_resolution(query: str, expected: str) -> None:
+    """Bundled actors resolve by id, canonical name or alias, ignoring case, accents, spacing and apostrophes."""
+    assert md.load().actor(query).id == expected
+
+
+def test_bundled_actor_suggestion() -> None:
+    """A misspelt name gets a KeyError naming the actor meant."""
+    with pytest.raises(KeyError, match="did you mean 'Steve Witkoff'"):
+        md.load().actor("Vitkoff")
+
+
+def test_ambiguous_name_names_both(records: dict[str, Any]) -> None:
+    """A name two actors share is a KeyError naming both, never a silent pick."""
+    hamas, israel, eu = records["actors"]
+    records["actors"] = (attrs.evolve(hamas, aliases=("X",)), attrs.evolve(israel, aliases=("x",)), eu)
+    with pytest.raises(KeyError, match="hamas, israel"):
+        md.Dataset(**records).actor("X")
