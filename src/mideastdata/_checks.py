@@ -24,11 +24,27 @@ _SEMVER_RE = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?")
 _SCHEMA_RE = re.compile(r"(\d+)\.(\d+)")
 
 
+_MAX_HINTS = 20
+_HINT_BUDGET = 100_000
+""""Did you mean" hints cost a scan of the known ids each, so a hint for every dangling
+reference would make checking a broken dataset quadratic: one check computes at most
+``_MAX_HINTS`` of them and compares at most ``_HINT_BUDGET`` ids in all."""
+
+
 class _Checker:
     def __init__(self, ds: Dataset) -> None:
         self.ds = ds
         self.problems: list[Problem] = []
         self.ids: dict[str, dict[str, Any]] = {}
+        self.hints_left = _MAX_HINTS
+        self.budget = _HINT_BUDGET
+
+    def hint(self, value: str, known: Mapping[str, Any]) -> str:
+        if self.hints_left <= 0 or self.budget < len(known):
+            return ""
+        self.hints_left -= 1
+        self.budget -= len(known)
+        return did_you_mean(value, known)
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -38,7 +54,7 @@ class _Checker:
             return
         known = self.ids[table]
         if value not in known:
-            self.add(path, f"unknown {what} {value!r}{did_you_mean(value, known)}")
+            self.add(path, f"unknown {what} {value!r}{self.hint(value, known)}")
 
     def refs(self, path: str, values: Iterable[str], table: str, what: str) -> None:
         for j, value in enumerate(values):
@@ -50,7 +66,7 @@ class _Checker:
             where = f"{path}.evidence[{j}]"
             src = sources.get(ev.source)
             if src is None:
-                hint = did_you_mean(ev.source, sources)
+                hint = self.hint(ev.source, sources)
                 self.add(f"{where}.source", f"unknown source {ev.source!r}{hint}")
                 continue
             text: str = src.text

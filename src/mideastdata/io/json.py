@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -34,22 +36,95 @@ def to_json(value: Dataset | Table[Any] | Record | tuple[Record, ...]) -> str:
     return dumps(converter.unstructure(value, type(value)))
 
 
-def _parse(text: str | bytes, file: str | None) -> Any:
-    if isinstance(text, bytes):
+def _constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def _path_of(doc: Any, target: object, path: str = "") -> str | None:
+    """The path of the object *target* (by identity) inside *doc*, or None."""
+    if doc is target:
+        return path
+    items: Iterator[tuple[str, Any]]
+    if isinstance(doc, dict):
+        items = ((f"{path}.{k}" if path else str(k), v) for k, v in doc.items())
+    elif isinstance(doc, list):
+        items = ((f"{path}[{i}]", v) for i, v in enumerate(doc))
+    else:
+        return None
+    stack: list[Iterator[tuple[str, Any]]] = [items]  # iterative: never deeper than the parser
+    while stack:
+        for sub_path, value in stack[-1]:
+            if value is target:
+                return sub_path
+            if isinstance(value, dict):
+                stack.append((f"{sub_path}.{k}", v) for k, v in value.items())
+                break
+            if isinstance(value, list):
+                stack.append((f"{sub_path}[{i}]", v) for i, v in enumerate(value))
+                break
+        else:
+            stack.pop()
+    return None
+
+
+def _loads(text: str) -> tuple[Any, list[Problem]]:
+    """``json.loads`` that reports keys given twice in one object (it would keep the last)."""
+    duplicates: list[tuple[dict[str, Any], str]] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append((obj, key))
+                seen.add(key)
+        return obj
+
+    doc = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=_constant)
+    return doc, [Problem(_path_of(doc, obj) or "", f"key {key!r} appears more than once") for obj, key in duplicates]
+
+
+def _decode(data: str | bytes, file: str | None) -> str:
+    """UTF-8 without a byte order mark, or a DatasetError naming *file*."""
+    if isinstance(data, bytes):
         try:
-            text = text.decode("utf-8")
+            data = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             problem = Problem("", f"not valid UTF-8: {exc.reason} at byte {exc.start}")
             raise DatasetError([problem], file=file) from None
-    if text.startswith("\ufeff"):
+    if data.startswith("\ufeff"):
         raise DatasetError([Problem("", "starts with a byte order mark (BOM); save as UTF-8 without BOM")], file=file)
+    return data
+
+
+def _syntax_problem(exc: ValueError | RecursionError) -> Problem:
+    if isinstance(exc, json.JSONDecodeError):
+        return Problem("", f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
+    if isinstance(exc, RecursionError):
+        return Problem("", "invalid JSON: nested too deeply")
+    what = str(exc)  # NaN/Infinity from _constant, or an integer beyond Python's digit limit
+    if what in ("NaN", "Infinity", "-Infinity"):
+        return Problem("", f"invalid JSON: {what} is not a JSON number")
+    if what.startswith("Exceeds the limit"):
+        return Problem("", f"invalid JSON: an integer has more than {sys.get_int_max_str_digits()} digits")
+    return Problem("", f"invalid JSON: {what}")  # pragma: no cover - json raises no other ValueError
+
+
+def _parse(text: str | bytes, file: str | None) -> Any:
+    """Decode and parse JSON text strictly; every failure is a DatasetError naming *file*.
+
+    Strict beyond :func:`json.loads`: UTF-8 only, no byte order mark, no ``NaN`` or
+    ``Infinity``, no key given twice in one object (``json.loads`` keeps the last one).
+    """
+    text = _decode(text, file)
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        problem = Problem("", f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
-        raise DatasetError([problem], file=file) from None
-    except RecursionError:
-        raise DatasetError([Problem("", "invalid JSON: nested too deeply")], file=file) from None
+        doc, problems = _loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise DatasetError([_syntax_problem(exc)], file=file) from None
+    if problems:
+        raise DatasetError(problems, file=file)
+    return doc
 
 
 @overload
