@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .codes import is_cameo_actor_code, is_cameo_event_code, is_plover_type
-from .errors import Problem, did_you_mean
+from .errors import Problem, did_you_mean, short_repr
 from .model import Actor, Demand, Event, Evidence, Source, Statement, Topic
 
 if TYPE_CHECKING:
@@ -80,7 +80,8 @@ class _Checker:
                 actual = text[ev.start : ev.end]
                 self.add(
                     f"{where}.quote",
-                    f"quote {ev.quote!r} differs from the source text at [{ev.start}, {ev.end}): {actual!r}",
+                    f"quote {short_repr(ev.quote)} differs from the source text "
+                    f"at [{ev.start}, {ev.end}): {short_repr(actual)}",
                 )
 
     def code(self, path: str, value: str | None, known: bool, what: str) -> None:

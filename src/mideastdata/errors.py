@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["DatasetError", "Problem", "suggest"]
+__all__ = ["DatasetError", "Problem", "short_repr", "suggest"]
 
 
 @attrs.frozen
@@ -50,6 +50,22 @@ class DatasetError(ValueError):
 
 def _rebuild(problems: tuple[Problem, ...], file: str | None) -> DatasetError:
     return DatasetError(problems, file=file)
+
+
+_REPR_MAX = 80
+
+
+def short_repr(value: object) -> str:
+    """``repr(value)`` cut to a readable length: a hostile value must not flood a message."""
+    if isinstance(value, (list, tuple, dict)) and len(value) > 8:
+        return f"<{type(value).__name__} of {len(value)} items>"
+    if isinstance(value, str) and len(value) > _REPR_MAX:
+        value = value[:_REPR_MAX]
+    try:
+        text = repr(value)
+    except RecursionError:  # a deeply nested value
+        return f"<deeply nested {type(value).__name__}>"
+    return text if len(text) <= _REPR_MAX else f"{text[: _REPR_MAX - 3]}..."
 
 
 def suggest(wanted: str, known: Sequence[str] | Iterable[str], *, n: int = 3) -> list[str]:

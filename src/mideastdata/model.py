@@ -18,7 +18,7 @@ from typing import Any, Union
 
 import attrs
 
-from .errors import FieldTypeError, FieldValueError
+from .errors import FieldTypeError, FieldValueError, short_repr
 
 __all__ = [
     "Actor",
@@ -137,7 +137,7 @@ class EventStatus(_StrEnum):
 
 def _slug(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if type(value) is not str or SLUG_RE.fullmatch(value) is None:
-        msg = f"{attribute.name} must be a lowercase slug like 'steve-witkoff', got {value!r}"
+        msg = f"{attribute.name} must be a lowercase slug like 'steve-witkoff', got {short_repr(value)}"
         raise FieldValueError(attribute.name, msg)
 
 
@@ -152,7 +152,7 @@ def _slugs(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise FieldTypeError(attribute.name, msg)
     for item in value:
         if type(item) is not str or SLUG_RE.fullmatch(item) is None:
-            msg = f"{attribute.name} must hold lowercase slugs, got {item!r}"
+            msg = f"{attribute.name} must hold lowercase slugs, got {short_repr(item)}"
             raise FieldValueError(attribute.name, msg)
 
 
@@ -171,7 +171,7 @@ def _tuple_of(kind: type) -> Any:
 
 def _nonempty_str(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if type(value) is not str or not value.strip():
-        msg = f"{attribute.name} must be a non-empty string, got {value!r}"
+        msg = f"{attribute.name} must be a non-empty string, got {short_repr(value)}"
         raise FieldValueError(attribute.name, msg)
 
 
@@ -183,14 +183,14 @@ def _opt_str(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 def _opt_alpha3(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (type(value) is not str or _ALPHA3_RE.fullmatch(value) is None):
-        msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code like 'ISR', got {value!r}"
+        msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code like 'ISR', got {short_repr(value)}"
         raise FieldValueError(attribute.name, msg)
 
 
 def _enum(kind: type[enum.Enum]) -> Any:
     def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if type(value) is not kind:
-            msg = f"{attribute.name} must be a {kind.__name__}, got {value!r}"
+            msg = f"{attribute.name} must be a {kind.__name__}, got {short_repr(value)}"
             raise FieldTypeError(attribute.name, msg)
 
     return check
@@ -222,13 +222,13 @@ class Evidence:
     @start.validator
     def _check_start(self, _attribute: attrs.Attribute[int], value: int) -> None:
         if type(value) is not int or value < 0:
-            msg = f"start must be an int >= 0, got {value!r}"
+            msg = f"start must be an int >= 0, got {short_repr(value)}"
             raise FieldValueError("start", msg)
 
     @end.validator
     def _check_end(self, _attribute: attrs.Attribute[int], value: int) -> None:
         if type(value) is not int or value <= self.start:
-            msg = f"end must be an int > start ({self.start}), got {value!r}"
+            msg = f"end must be an int > start ({self.start}), got {short_repr(value)}"
             raise FieldValueError("end", msg)
         if value - self.start != len(self.quote):
             msg = (

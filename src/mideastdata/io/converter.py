@@ -29,7 +29,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from ..dataset import Dataset
-from ..errors import DatasetError, FieldTypeError, FieldValueError, Problem
+from ..errors import DatasetError, FieldTypeError, FieldValueError, Problem, short_repr
 from ..model import (
     Actor,
     ActorKind,
@@ -88,25 +88,9 @@ def _type_name(value: object) -> str:
     return "null" if value is None else type(value).__name__
 
 
-_REPR_MAX = 80
-
-
-def _short(value: object) -> str:
-    """``repr(value)`` cut to a readable length: a hostile value must not flood the message."""
-    if isinstance(value, (list, tuple, dict)) and len(value) > 8:
-        return f"<{_type_name(value)} of {len(value)} items>"
-    if isinstance(value, str) and len(value) > _REPR_MAX:
-        value = value[:_REPR_MAX]
-    try:
-        text = repr(value)
-    except RecursionError:  # a deeply nested value
-        return f"<deeply nested {_type_name(value)}>"
-    return text if len(text) <= _REPR_MAX else f"{text[: _REPR_MAX - 3]}..."
-
-
 def _strict_str(value: Any, _type: Any) -> str:
     if type(value) is not str:
-        msg = f"expected a string, got {_type_name(value)} {_short(value)}"
+        msg = f"expected a string, got {_type_name(value)} {short_repr(value)}"
         raise FieldTypeError("", msg)
     if not value.isascii():
         _check_encodable(value)
@@ -124,26 +108,26 @@ def _check_encodable(value: str) -> None:
 
 def _strict_int(value: Any, _type: Any) -> int:
     if type(value) is not int:
-        msg = f"expected an integer, got {_type_name(value)} {_short(value)}"
+        msg = f"expected an integer, got {_type_name(value)} {short_repr(value)}"
         raise FieldTypeError("", msg)
     return value
 
 
 def _strict_bool(value: Any, _type: Any) -> bool:
     if type(value) is not bool:
-        msg = f"expected true or false, got {_type_name(value)} {_short(value)}"
+        msg = f"expected true or false, got {_type_name(value)} {short_repr(value)}"
         raise FieldTypeError("", msg)
     return value
 
 
 def _structure_date(value: Any, _type: Any) -> PartialDate:
     if type(value) is not str:
-        msg = f"expected a date string like '2025-08', got {_type_name(value)} {_short(value)}"
+        msg = f"expected a date string like '2025-08', got {_type_name(value)} {short_repr(value)}"
         raise FieldTypeError("", msg)
     try:
         return PartialDate.parse(value)
     except ValueError as exc:  # the date is one field: report it there, not at .month
-        raise FieldValueError("", f"invalid date {_short(value)}: {exc}") from None
+        raise FieldValueError("", f"invalid date {short_repr(value)}: {exc}") from None
 
 
 def _is_enum(type_: Any) -> bool:
@@ -157,7 +141,7 @@ def _enum_hook(type_: type[enum.Enum]) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _type: Any) -> Any:
         if type(value) is str and value in members:
             return members[value]
-        msg = f"expected one of {allowed}, got {_type_name(value)} {_short(value)}"
+        msg = f"expected one of {allowed}, got {_type_name(value)} {short_repr(value)}"
         raise FieldValueError("", msg)
 
     return hook
@@ -174,7 +158,7 @@ def _tuple_hook(type_: Any, conv: cattrs.Converter) -> Callable[[Any, Any], tupl
 
     def hook(value: Any, _type: Any) -> tuple[Any, ...]:
         if type(value) is not list and type(value) is not tuple:
-            msg = f"expected a list, got {_type_name(value)} {_short(value)}"
+            msg = f"expected a list, got {_type_name(value)} {short_repr(value)}"
             raise FieldTypeError("", msg)
         out = []
         errors: list[Exception] = []
@@ -198,7 +182,7 @@ def _record_hook(type_: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any
 
     def hook(value: Any, _type: Any) -> Any:
         if not isinstance(value, Mapping):
-            msg = f"expected a JSON object, got {_type_name(value)} {_short(value)}"
+            msg = f"expected a JSON object, got {_type_name(value)} {short_repr(value)}"
             raise FieldTypeError("", msg)
         return inner(value, _type)
 
@@ -283,7 +267,7 @@ def _structure_meta(doc: Mapping[str, Any], problems: list[Problem]) -> dict[str
             continue
         value = doc[key]
         if type(value) is not str:
-            problems.append(Problem(key, f"expected a string, got {_type_name(value)} {_short(value)}"))
+            problems.append(Problem(key, f"expected a string, got {_type_name(value)} {short_repr(value)}"))
         else:
             meta[key] = value
     return meta

@@ -40,27 +40,25 @@ def _constant(name: str) -> Any:
     raise ValueError(name)
 
 
-def _path_of(doc: Any, target: object, path: str = "") -> str | None:
+def _children(path: str, value: object) -> Iterator[tuple[str, Any]]:
+    if isinstance(value, dict):
+        return ((f"{path}.{k}" if path else str(k), v) for k, v in value.items())
+    if isinstance(value, list):
+        return ((f"{path}[{i}]", v) for i, v in enumerate(value))
+    return iter(())
+
+
+def _path_of(doc: Any, target: object) -> str | None:
     """The path of the object *target* (by identity) inside *doc*, or None."""
     if doc is target:
-        return path
-    items: Iterator[tuple[str, Any]]
-    if isinstance(doc, dict):
-        items = ((f"{path}.{k}" if path else str(k), v) for k, v in doc.items())
-    elif isinstance(doc, list):
-        items = ((f"{path}[{i}]", v) for i, v in enumerate(doc))
-    else:
-        return None
-    stack: list[Iterator[tuple[str, Any]]] = [items]  # iterative: never deeper than the parser
+        return ""
+    stack = [_children("", doc)]  # iterative: never deeper than the parser
     while stack:
-        for sub_path, value in stack[-1]:
+        for path, value in stack[-1]:
             if value is target:
-                return sub_path
-            if isinstance(value, dict):
-                stack.append((f"{sub_path}.{k}", v) for k, v in value.items())
-                break
-            if isinstance(value, list):
-                stack.append((f"{sub_path}[{i}]", v) for i, v in enumerate(value))
+                return path
+            if isinstance(value, (dict, list)):
+                stack.append(_children(path, value))
                 break
         else:
             stack.pop()
