@@ -20,7 +20,7 @@ def _generate(out: Path, statements: int, seed: int = 0) -> None:
     )
 
 
-def test_generated_dataset_loads_and_has_the_promised_shape(tmp_path):
+def test_generated_dataset_loads_and_has_the_promised_shape(tmp_path: Path) -> None:
     """A generated document loads as a checked Dataset with proportional tables and anchored quotes."""
     out = tmp_path / "synthetic.json"
     _generate(out, 2000)
@@ -39,7 +39,7 @@ def test_generated_dataset_loads_and_has_the_promised_shape(tmp_path):
     assert any(not st.summary.isascii() for st in ds.statements)
 
 
-def test_generation_is_deterministic_by_seed(tmp_path):
+def test_generation_is_deterministic_by_seed(tmp_path: Path) -> None:
     """The same seed writes the same document; another seed writes a different one."""
     a, b, c = tmp_path / "a.json", tmp_path / "b.json", tmp_path / "c.json"
     _generate(a, 300)
