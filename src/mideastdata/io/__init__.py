@@ -1,10 +1,22 @@
 # SPDX-License-Identifier: MIT
-"""Reading and writing datasets: one module per format, one strict converter."""
+"""Reading and writing datasets: one module per format, one strict converter.
+
+=============  ===================================================  ==========================
+format         what is written at *path*                            detected from
+=============  ===================================================  ==========================
+json           one JSON document                                    ``*.json``
+jsonl          a folder: ``<table>.jsonl`` per table, dataset.json  a folder of ``*.jsonl``
+csv            a folder: ``<table>.csv`` per table, dataset.json    a folder of ``*.csv``
+datapackage    a folder: ``datapackage.json`` and CSV resources     ``datapackage.json``
+parquet        a folder: ``<table>.parquet`` per table, dataset.json  a folder of ``*.parquet``
+=============  ===================================================  ==========================
+"""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
@@ -14,6 +26,8 @@ __all__ = ["FORMATS", "Format", "detect_format", "dump", "load_path"]
 Format = Literal["json", "jsonl", "csv", "datapackage", "parquet"]
 FORMATS: tuple[Format, ...] = ("json", "jsonl", "csv", "datapackage", "parquet")
 
+_SUFFIXES: dict[str, Format] = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+
 
 def detect_format(path: Path) -> Format:
     """Tell the format of *path* from its name and, for a folder, its contents.
@@ -22,16 +36,18 @@ def detect_format(path: Path) -> Format:
         DatasetError: the format cannot be told; pass ``format=`` explicitly.
     """
     name = path.name.lower()
-    if name.endswith(".json") and name != "datapackage.json":
-        return "json"
     if name == "datapackage.json" or (path.is_dir() and (path / "datapackage.json").exists()):
         return "datapackage"
+    if name.endswith(".json"):
+        return "json"
     if name.endswith(".parquet") or (path.is_dir() and any(path.glob("*.parquet"))):
         return "parquet"
     if path.is_dir() and any(path.glob("*.jsonl")):
         return "jsonl"
     if path.is_dir() and any(path.glob("*.csv")):
         return "csv"
+    if not path.is_dir() and path.suffix.lower() in _SUFFIXES:  # a table file names its folder
+        return _SUFFIXES[path.suffix.lower()]
     msg = f"cannot tell the format of {str(path)!r}; pass format= one of {', '.join(FORMATS)}"
     raise DatasetError([Problem("", msg)], file=str(path))
 
@@ -43,29 +59,54 @@ def _check_format(format: str) -> Format:  # noqa: A002 - the documented name
     return format
 
 
+def _module(fmt: Format) -> Any:
+    """The module of *fmt*, imported on demand (parquet needs an optional extra)."""
+    return importlib.import_module(f"{__name__}.{fmt}")
+
+
 def load_path(path: str | Path, *, format: Format | None = None) -> Dataset:  # noqa: A002
     """Load a dataset from a file or folder, in *format* or the one its path shows."""
     path = Path(path)
     fmt = _check_format(format) if format is not None else detect_format(path)
     if not path.exists():
         raise DatasetError([Problem("", "no such file or folder")], file=str(path))
-    if fmt == "json":
-        from . import json as json_format  # noqa: PLC0415 - formats load on demand
-
-        return json_format.read(path)
-    msg = f"format {fmt!r} is not available in this version"
-    raise NotImplementedError(msg)
+    dataset: Dataset = _module(fmt).read(path)
+    return dataset
 
 
-def dump(ds: Dataset, path: str | Path, *, format: Format | None = None) -> Path:  # noqa: A002
-    """Write *ds* to *path* in *format* (default: from the path's suffix, else json)."""
+def dump(
+    ds: Dataset,
+    path: str | Path,
+    *,
+    format: Format | None = None,  # noqa: A002
+    excel_safe: bool = False,
+) -> Path:
+    """Write *ds* to *path* in *format*, atomically; return the path written.
+
+    Args:
+        ds: the dataset.
+        path: a file (json) or a folder (the other formats; ``datapackage.json``
+            inside a folder also names a data package).
+        format: json, jsonl, csv, datapackage or parquet. By default it is told from
+            the path: ``*.json`` is json, ``datapackage.json`` a data package, a
+            ``.jsonl``, ``.csv`` or ``.parquet`` suffix that format, an existing
+            export folder its own format; a path with no suffix is json.
+        excel_safe: csv only: neutralise spreadsheet formulas (see docs/formats.md).
+
+    Raises:
+        ValueError: an unknown format, or an option the format does not take.
+        FileExistsError: *path* is a folder holding files this library did not write.
+    """
     path = Path(path)
     if format is None:
-        format = "json" if path.suffix.lower() == ".json" or not path.suffix else detect_format(path)  # noqa: A001
+        format = "json" if not path.suffix and not path.is_dir() else detect_format(path)  # noqa: A001
     fmt = _check_format(format)
-    if fmt == "json":
-        from . import json as json_format  # noqa: PLC0415
-
-        return json_format.write(ds, path)
-    msg = f"format {fmt!r} is not available in this version"
-    raise NotImplementedError(msg)
+    if excel_safe and fmt != "csv":
+        msg = f"excel_safe applies to the csv format only, not {fmt!r}"
+        raise ValueError(msg)
+    if not isinstance(ds, Dataset):
+        msg = f"dump() writes a Dataset, not {type(ds).__name__}"
+        raise TypeError(msg)
+    module = _module(fmt)
+    written: Path = module.write(ds, path, excel_safe=excel_safe) if fmt == "csv" else module.write(ds, path)
+    return written

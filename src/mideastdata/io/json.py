@@ -159,6 +159,7 @@ def read(path: Path) -> Dataset:
 
 
 def write(ds: Dataset, path: Path) -> Path:
-    """Write *ds* as one JSON document at *path*, atomically."""
+    """Write *ds* as one JSON document at *path*, atomically (creating missing parent folders)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, to_json(ds).encode("utf-8"))
     return path

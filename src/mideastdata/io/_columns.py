@@ -1,0 +1,207 @@
+# SPDX-License-Identifier: MIT
+"""The flat, column view of a record class, shared by the table formats.
+
+Each field of a record class is one :class:`Column`. Its ``kind`` says how the table
+formats store it: ``str``, ``enum``, ``bool``, ``int``, ``date`` (a PartialDate as its
+ISO string) or ``json`` (a list or nested record, as compact JSON in a CSV cell and as
+an Arrow list or struct in Parquet). Everything here is derived from the attrs model.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Literal, Union, get_args, get_origin
+
+import attrs
+
+from .. import model
+from ..model import Evidence, PartialDate
+from .converter import converter
+
+__all__ = ["Column", "ColumnKind", "columns", "field_type", "is_optional"]
+
+ColumnKind = Literal["str", "enum", "bool", "int", "date", "json"]
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+_encode_string: Callable[[str], str] = json.encoder.encode_basestring
+
+
+@attrs.frozen
+class Column:
+    """One field of a record class as a table column."""
+
+    name: str
+    type: Any
+    """The field's type with ``None`` removed (``tuple[str, ...]``, ``PartialDate``, ...)."""
+    kind: ColumnKind
+    optional: bool
+    """The field may be ``None``."""
+    required: bool
+    """The field has no default (a record must give it)."""
+    validator: Any
+    encode: Callable[[Any], str | None] = attrs.field(eq=False, repr=False)
+    """Value → CSV cell text (``None`` for None)."""
+    decode: Callable[[str | None], Any] = attrs.field(eq=False, repr=False)
+    """CSV cell text → the value as it appears in a JSON document (checked later)."""
+
+
+def is_optional(type_: Any) -> bool:
+    """Whether *type_* is ``X | None``."""
+    return get_origin(type_) in (Union, types.UnionType) and type(None) in get_args(type_)
+
+
+def field_type(type_: Any) -> Any:
+    """*type_* without its ``None`` (``str | None`` → ``str``)."""
+    if is_optional(type_):
+        (inner,) = [a for a in get_args(type_) if a is not type(None)]
+        return inner
+    return type_
+
+
+def _kind(type_: Any) -> ColumnKind:
+    if type_ is bool:
+        return "bool"
+    if type_ is int:
+        return "int"
+    if type_ is PartialDate:
+        return "date"
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return "enum"
+    if type_ is str:
+        return "str"
+    return "json"
+
+
+# --------------------------------------------------------------------------- encoders
+
+
+def _slug_list(value: tuple[str, ...]) -> str:
+    # Slugs hold only [a-z0-9-]: nothing to escape.
+    return '["' + '","'.join(value) + '"]' if value else "[]"
+
+
+def _evidence_list(value: tuple[Evidence, ...]) -> str:
+    enc = _encode_string
+    return (
+        "["
+        + ",".join(
+            [f'{{"source":"{e.source}","start":{e.start},"end":{e.end},"quote":{enc(e.quote)}}}' for e in value]
+        )
+        + "]"
+    )
+
+
+def _json_encoder(type_: Any, validator: Any) -> Callable[[Any], str]:
+    if validator is model._slugs:  # noqa: SLF001 - the model's own slug-list check
+        return _slug_list
+    if type_ == tuple[Evidence, ...]:
+        return _evidence_list
+    unstructure = converter.get_unstructure_hook(type_)
+    encode = _JSON.encode
+    return lambda value: encode(unstructure(value))
+
+
+def _encoder(kind: ColumnKind, type_: Any, validator: Any) -> Callable[[Any], str | None]:
+    plain: Callable[[Any], str]
+    if kind == "str":
+        return lambda value: value
+    if kind == "enum":
+        plain = _enum_value
+    elif kind == "bool":
+        plain = _bool_text
+    elif kind in ("int", "date"):
+        plain = str
+    else:
+        plain = _json_encoder(type_, validator)
+    return lambda value: None if value is None else plain(value)
+
+
+def _enum_value(value: enum.Enum) -> str:
+    return str(value.value)
+
+
+def _bool_text(value: bool) -> str:
+    return "true" if value else "false"
+
+
+# --------------------------------------------------------------------------- decoders
+
+
+def _decode_str(optional: bool) -> Callable[[str | None], Any]:
+    if optional:
+        return lambda cell: cell
+    return lambda cell: "" if cell is None else cell
+
+
+def _decode_bool(cell: str | None) -> Any:
+    return {"true": True, "false": False}.get(cell, cell) if cell is not None else None
+
+
+def _decode_int(cell: str | None) -> Any:
+    if cell is not None and cell.lstrip("-").isascii() and cell.lstrip("-").isdigit():
+        return int(cell)
+    return cell
+
+
+def _decode_json(cell: str | None) -> Any:
+    if cell is None:
+        msg = "expected JSON (such as [] for an empty list), got an empty cell"
+        raise ValueError(msg)
+    try:
+        return json.loads(cell)
+    except json.JSONDecodeError as exc:
+        msg = f"invalid JSON in the cell: {exc.msg} at column {exc.colno}"
+        raise ValueError(msg) from None
+    except RecursionError:
+        msg = "invalid JSON in the cell: nested too deeply"
+        raise ValueError(msg) from None
+
+
+def _decoder(kind: ColumnKind, optional: bool) -> Callable[[str | None], Any]:
+    if kind == "str":
+        return _decode_str(optional)
+    if kind == "bool":
+        return _decode_bool
+    if kind == "int":
+        return _decode_int
+    if kind == "json":
+        return _decode_json
+    return lambda cell: cell  # enum and date: the converter checks the text
+
+
+_COLUMNS: dict[type[Any], tuple[Column, ...]] = {}
+
+
+def columns(kind: type[Any]) -> tuple[Column, ...]:
+    """The columns of record class *kind*, in schema order."""
+    found = _COLUMNS.get(kind)
+    if found is None:
+        found = _COLUMNS[kind] = _columns(kind)
+    return found
+
+
+def _columns(kind: type[Any]) -> tuple[Column, ...]:
+    hints = typing.get_type_hints(kind)
+    out = []
+    for field in attrs.fields(kind):
+        declared = hints[field.name]
+        inner = field_type(declared)
+        col_kind = _kind(inner)
+        optional = is_optional(declared)
+        out.append(
+            Column(
+                name=field.name,
+                type=inner,
+                kind=col_kind,
+                optional=optional,
+                required=field.default is attrs.NOTHING,
+                validator=field.validator,
+                encode=_encoder(col_kind, inner, field.validator),
+                decode=_decoder(col_kind, optional),
+            )
+        )
+    return tuple(out)

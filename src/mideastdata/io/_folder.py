@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: MIT
+"""What the folder formats (jsonl, csv, parquet) share: the ``dataset.json`` metadata file.
+
+A folder export holds one file per table, named after the table (``statements.csv``),
+and ``dataset.json``: the dataset's metadata and the format it was written in::
+
+    {"schema_version": "1.0", "name": "...", "version": "1.0.0", "license": "...",
+     "citation": "...", "format": "csv"}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..dataset import Dataset
+from ..errors import DatasetError, Problem
+from ._atomic import write_file
+from .converter import META_KEYS, TABLE_TYPES, _structure_meta
+
+__all__ = ["META_FILE", "build_dataset", "file_names", "read_meta", "read_text", "write_meta"]
+
+META_FILE = "dataset.json"
+"""The metadata file of every folder format."""
+
+
+def file_names(extension: str) -> frozenset[str]:
+    """The names a folder export of tables ending in *extension* holds (what it may replace)."""
+    return frozenset({META_FILE, *(f"{name}.{extension}" for name in TABLE_TYPES)})
+
+
+def write_meta(folder: Path, ds: Dataset, fmt: str, **extra: Any) -> None:
+    """Write ``dataset.json`` into *folder*."""
+    doc: dict[str, Any] = {key: getattr(ds, key) for key in META_KEYS}
+    doc["format"] = fmt
+    doc.update(extra)
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    write_file(folder / META_FILE, text.encode("utf-8"))
+
+
+def read_text(path: Path, problems: list[Problem], where: str) -> str | None:
+    """Read *path* as UTF-8 text; on failure add a problem at *where* and return None."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(where, f"missing file {path.name!r}"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(where, f"cannot read {path.name!r}: {exc.strerror}"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(where, f"{path.name} is not valid UTF-8: {exc.reason} at byte {exc.start}"))
+        return None
+    if text.startswith("\ufeff"):
+        problems.append(Problem(where, f"{path.name} starts with a byte order mark (BOM); save as UTF-8 without BOM"))
+        return None
+    return text
+
+
+def read_meta(folder: Path, fmt: str, extra: Mapping[str, type] | None = None) -> tuple[dict[str, str], dict[str, Any]]:
+    """Read and check ``dataset.json``: the metadata, and the format-specific *extra* keys.
+
+    Raises:
+        DatasetError: the file is missing, not JSON, or holds wrong or unknown keys.
+    """
+    extra = extra or {}
+    problems: list[Problem] = []
+    text = read_text(folder / META_FILE, problems, META_FILE)
+    if text is None:
+        raise DatasetError(problems, file=str(folder))
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        raise DatasetError([Problem(META_FILE, msg)], file=str(folder)) from None
+    if not isinstance(doc, dict):
+        raise DatasetError([Problem(META_FILE, "expected a JSON object")], file=str(folder))
+    if doc.get("format") != fmt:
+        problems.append(Problem(f"{META_FILE}.format", f"expected {fmt!r}, got {doc.get('format')!r}"))
+    options: dict[str, Any] = {}
+    for key, kind in extra.items():
+        if key in doc:
+            if type(doc[key]) is not kind:
+                problems.append(Problem(f"{META_FILE}.{key}", f"expected {kind.__name__}, got {doc[key]!r}"))
+            options[key] = doc[key]
+    meta_doc = {k: v for k, v in doc.items() if k != "format" and k not in extra}
+    meta_problems: list[Problem] = []
+    meta = _structure_meta(meta_doc, meta_problems)
+    problems.extend(Problem(f"{META_FILE}.{p.path}" if p.path else META_FILE, p.message) for p in meta_problems)
+    if problems:
+        raise DatasetError(problems, file=str(folder))
+    return meta, options
+
+
+def build_dataset(
+    folder: Path,
+    meta: Mapping[str, str],
+    read_table: Callable[[str, type[Any], list[Problem]], tuple[Any, ...]],
+) -> Dataset:
+    """Read every table with *read_table* (which adds problems) and build the checked Dataset.
+
+    Raises:
+        DatasetError: with every problem of every table, or of the whole dataset.
+    """
+    problems: list[Problem] = []
+    tables = {name: read_table(name, kind, problems) for name, kind in TABLE_TYPES.items()}
+    if problems:
+        raise DatasetError(problems, file=str(folder))
+    try:
+        return Dataset(**meta, **tables)  # type: ignore[arg-type]
+    except DatasetError as exc:
+        raise DatasetError(exc.problems, file=str(folder)) from None

@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: MIT
+r"""JSON Lines: a folder with one ``<table>.jsonl`` per table and ``dataset.json``.
+
+Each line of a table file is one record as a compact JSON object, exactly as it
+appears in the JSON document (same keys, same order, UTF-8 kept as is), ended by
+``\n``. Line *n* of ``statements.jsonl`` is ``statements[n-1]``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..dataset import Dataset
+from ..errors import DatasetError, Problem
+from ._atomic import atomic_folder, write_file
+from ._folder import build_dataset, file_names, read_meta, read_text, write_meta
+from .converter import TABLE_TYPES, converter, structure_records
+
+__all__ = ["EXTENSION", "read", "write"]
+
+EXTENSION = "jsonl"
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def table_lines(records: tuple[Any, ...], kind: type[Any]) -> str:
+    """The JSON Lines text of *records* of class *kind*."""
+    encode = _ENCODER.encode
+    rows = converter.unstructure(records, tuple[kind, ...])  # type: ignore[valid-type]
+    return "".join([encode(row) + "\n" for row in rows])
+
+
+def write(ds: Dataset, path: Path) -> Path:
+    """Write *ds* as a JSON Lines folder at *path*, atomically."""
+    with atomic_folder(path, file_names(EXTENSION)) as tmp:
+        write_meta(tmp, ds, EXTENSION)
+        for name, kind in TABLE_TYPES.items():
+            text = table_lines(getattr(ds, name).records, kind)
+            write_file(tmp / f"{name}.{EXTENSION}", text.encode("utf-8"))
+    return path
+
+
+def _parse_lines(text: str, name: str, problems: list[Problem]) -> list[Any] | None:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    rows: list[Any] = []
+    ok = True
+    for i, line in enumerate(lines):
+        if not line.strip():
+            problems.append(Problem(f"{name}[{i}]", f"line {i + 1} of {name}.{EXTENSION} is empty"))
+            ok = False
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(f"{name}[{i}]", f"line {i + 1}: invalid JSON: {exc.msg} at column {exc.colno}"))
+            ok = False
+        except RecursionError:
+            problems.append(Problem(f"{name}[{i}]", f"line {i + 1}: invalid JSON: nested too deeply"))
+            ok = False
+    return rows if ok else None
+
+
+def read(path: Path) -> Dataset:
+    """Read a JSON Lines folder.
+
+    Raises:
+        DatasetError: with every problem found, each at its ``table[index].field`` path.
+    """
+    folder = path.parent if path.is_file() else path
+    meta, _ = read_meta(folder, EXTENSION)
+
+    def read_table(name: str, kind: type[Any], problems: list[Problem]) -> tuple[Any, ...]:
+        text = read_text(folder / f"{name}.{EXTENSION}", problems, name)
+        rows = None if text is None else _parse_lines(text, name, problems)
+        if rows is None:
+            return ()
+        try:
+            return structure_records(rows, kind, name)
+        except DatasetError as exc:
+            problems.extend(exc.problems)
+            return ()
+
+    return build_dataset(folder, meta, read_table)

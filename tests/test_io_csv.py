@@ -1,0 +1,160 @@
+"""CSV: RFC 4180 files, columns in schema order, a documented, reversible cell encoding."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import mideastdata as md
+from mideastdata.io.csv import parse_csv
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def _with_tricky_text(small: md.Dataset) -> md.Dataset:
+    """The small dataset with None, empty strings, formulas, Arabic and newlines in cells."""
+    src = small.sources[0]
+    sources = (
+        attrs.evolve(src, publisher=None, url=""),
+        md.Source(id="src-ar", title='=HYPERLINK("x")', text='قالت حماس, "لا"\nשלום', publisher="@evil", language="ar"),
+    )
+    topics = (attrs.evolve(small.topics[0], description=""), *small.topics[1:])
+    stmt = attrs.evolve(small.statements[0], quote="-2+3", summary="'already quoted")
+    return small.evolve(sources=sources, topics=topics, statements=(stmt,))
+
+
+def test_files_and_header_order(tmp_path: Path, small: md.Dataset) -> None:
+    """One file per table plus dataset.json; each header is the record's field names in schema order."""
+    out = md.dump(small, tmp_path / "out", format="csv")
+    assert sorted(p.name for p in out.iterdir()) == sorted(["dataset.json", *(f"{t}.csv" for t in small.tables())])
+    for name, table in small.tables().items():
+        kind = type(table[0])
+        rows = _rows(out / f"{name}.csv")
+        assert rows[0] == [f.name for f in attrs.fields(kind)]
+        assert len(rows) == len(table) + 1
+
+
+def test_rfc4180_bytes(tmp_path: Path, small: md.Dataset) -> None:
+    """UTF-8 without BOM, CRLF after every row, non-ASCII kept as is, embedded newlines quoted."""
+    ds = _with_tricky_text(small)
+    data = (md.dump(ds, tmp_path / "out", format="csv") / "sources.csv").read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8")
+    assert text.endswith("\r\n")
+    assert "حماس" in text
+    assert '"قالت حماس, ""لا""\nשלום"' in text
+
+
+def test_none_and_empty_string_differ(tmp_path: Path, small: md.Dataset) -> None:
+    """None is an unquoted empty cell, the empty string a quoted one, and both come back as they were."""
+    ds = _with_tricky_text(small)
+    out = md.dump(ds, tmp_path / "out", format="csv")
+    line = (out / "sources.csv").read_bytes().decode("utf-8").split("\r\n")[1]
+    assert ',,"",' in line  # publisher None, then url ""
+    back = md.load(out)
+    assert back.sources[0].publisher is None
+    assert back.sources[0].url == ""
+    assert back.topics[0].description == ""
+
+
+def test_lists_and_records_are_json_cells(tmp_path: Path, small: md.Dataset) -> None:
+    """A list or nested record is one cell of JSON, the same JSON as the document's."""
+    out = md.dump(small, tmp_path / "out", format="csv")
+    header, row = _rows(out / "statements.csv")
+    cells = dict(zip(header, row, strict=True))
+    doc = json.loads(md.to_json(small))["statements"][0]
+    for field in ("topics", "mentions", "stances", "evidence"):
+        assert json.loads(cells[field]) == doc[field]
+    assert cells["date"] == ""
+    assert cells["kind"] == small.statements[0].kind.value
+
+
+def test_excel_safe_neutralises_formulas(tmp_path: Path, small: md.Dataset) -> None:
+    """With excel_safe no cell starts with = + - @; without it they do; both read back exactly."""
+    ds = _with_tricky_text(small)
+    plain = md.dump(ds, tmp_path / "plain", format="csv")
+    safe = md.dump(ds, tmp_path / "safe", format="csv", excel_safe=True)
+
+    def starts(folder: Path) -> set[str]:
+        return {cell[:1] for name in ds.tables() for row in _rows(folder / f"{name}.csv") for cell in row}
+
+    assert {"=", "-", "@"} <= starts(plain)
+    assert not {"=", "+", "-", "@", "\t", "\r"} & starts(safe)
+    assert md.load(plain) == ds
+    assert md.load(safe) == ds
+    assert json.loads((safe / "dataset.json").read_text())["excel_safe"] is True
+
+
+def test_excel_safe_only_for_csv(tmp_path: Path, small: md.Dataset) -> None:
+    """excel_safe with another format is a ValueError, and nothing is written."""
+    with pytest.raises(ValueError, match="excel_safe"):
+        md.dump(small, tmp_path / "out", format="jsonl", excel_safe=True)
+    assert not (tmp_path / "out").exists()
+
+
+def test_pandas_reads_the_same_rows(tmp_path: Path) -> None:
+    """Pandas reads every CSV of the bundled data and sees the same rows, ids and text."""
+    pd = pytest.importorskip("pandas")
+    ds = md.load()
+    out = md.dump(ds, tmp_path / "out", format="csv")
+    for name, table in ds.tables().items():
+        frame = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
+        assert list(frame.columns) == [f.name for f in attrs.fields(type(table[0]))]
+        assert list(frame["id"]) == table.ids()
+    statements = pd.read_csv(out / "statements.csv", dtype=str, keep_default_na=False)
+    assert list(statements["summary"]) == [s.summary for s in ds.statements]
+    assert [json.loads(t) for t in statements["topics"]] == [list(s.topics) for s in ds.statements]
+
+
+@given(st.lists(st.lists(st.text(min_size=1), min_size=1, max_size=4), min_size=1, max_size=5))
+def test_parser_agrees_with_the_stdlib(rows: list[list[str]]) -> None:
+    """parse_csv reads what Python's csv module writes, cell for cell."""
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    assert parse_csv(buf.getvalue()) == rows
+
+
+@pytest.mark.parametrize(
+    ("table", "old", "new", "path", "message"),
+    [
+        ("statements", ",position,", ",opinion,", "statements[0].kind", "expected one of"),
+        ("statements", '"[""hamas-disarmament""]"', '"[""hamas-disarmament"""', "statements[0].topics", "invalid JSON"),
+        ("statements", '"[""hamas-disarmament""]"', "", "statements[0].topics", "empty cell"),
+        ("actors", ",false,", ",no,", "actors[0].anonymous", "expected true or false"),
+        ("statements", ",hamas,", ",hamass,", "statements[0].speaker", "did you mean 'hamas'"),
+        ("events", "id,kind", "id,kind,extra", "events", "unknown column 'extra'"),
+        ("events", "id,kind", "id", "events", "missing column 'kind'"),
+        ("demands", ",hostages,", ',hostages"x,', "demands", "line 2: misplaced or unclosed quote"),
+    ],
+)
+def test_bad_cells_are_reported_with_paths(tmp_path: Path, small: md.Dataset, table: str, old: str, new: str, path: str, message: str) -> None:  # noqa: PLR0913, PLR0917 - one parametrised case
+    """A bad cell, header or quote is a DatasetError naming the folder, the record and the field."""
+    out = md.dump(small, tmp_path / "out", format="csv")
+    file = out / f"{table}.csv"
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8", newline="")
+    with pytest.raises(md.DatasetError) as info:
+        md.load(out)
+    assert info.value.file == str(out)
+    assert [p.path for p in info.value.problems] == [path]
+    assert message in info.value.problems[0].message
+
+
+def test_every_table_problem_is_listed(tmp_path: Path, small: md.Dataset) -> None:
+    """Problems in several files are reported together, not one at a time."""
+    out = md.dump(small, tmp_path / "out", format="csv")
+    (out / "topics.csv").write_text("id,label\r\n", encoding="utf-8")
+    (out / "events.csv").unlink()
+    with pytest.raises(md.DatasetError) as info:
+        md.load(out)
+    assert {p.path for p in info.value.problems} == {"topics", "events"}
