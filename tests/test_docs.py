@@ -32,12 +32,28 @@ RECORDS_RE = re.compile(r"^```\{records\}(.*)$", re.MULTILINE)
 RECORD_ID_RE = re.compile(r"`((?:stmt|dem|evt)-[a-z0-9]+(?:-[a-z0-9]+)*)`")
 
 
+OFFLINE_BUILD = """
+import socket, sys
+
+def refuse(*args, **kwargs):
+    raise OSError("the documentation build must not use the network")
+
+socket.socket.connect = refuse
+socket.socket.connect_ex = refuse
+socket.create_connection = refuse
+from sphinx.cmd.build import main
+sys.exit(main(sys.argv[1:]))
+"""
+"""Run sphinx-build in a process whose sockets refuse to connect."""
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The HTML documentation, built from scratch with warnings as errors."""
+    """The HTML documentation, built from scratch, offline, with warnings as errors."""
     out = tmp_path_factory.mktemp("html")
+    args = ["-W", "--keep-going", "-E", "-q", "-b", "html", str(DOCS), str(out)]
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-E", "-q", "-b", "html", str(DOCS), str(out)],
+        [sys.executable, "-c", OFFLINE_BUILD, *args],
         capture_output=True,
         text=True,
         check=False,
