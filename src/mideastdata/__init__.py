@@ -18,6 +18,7 @@ from .dataset import SCHEMA_VERSION, Dataset, Table
 from .errors import DatasetError, Problem
 from .io import Format, dump
 from .io.json import from_json, to_json
+from .limits import Limits
 from .model import (
     Actor,
     ActorKind,
@@ -53,6 +54,7 @@ __all__ = [
     "EventStatus",
     "Evidence",
     "Format",
+    "Limits",
     "PartialDate",
     "Position",
     "Problem",
@@ -81,25 +83,36 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 @overload
 def load() -> Dataset: ...
 @overload
-def load(path: str | Path, *, format: Format | None = None) -> Dataset: ...
-def load(path: str | Path | None = None, *, format: Format | None = None) -> Dataset:  # noqa: A002
+def load(path: str | Path, *, format: Format | None = None, limits: Limits | None = None) -> Dataset: ...
+def load(
+    path: str | Path | None = None,
+    *,
+    format: Format | None = None,  # noqa: A002
+    limits: Limits | None = None,
+) -> Dataset:
     """Load the bundled dataset, or a user's dataset from *path*.
 
     Without arguments, returns the bundled dataset: built once per process (thread-safe)
     and the same immutable object on every call. With *path*, reads a ``.json`` document,
     a ``.jsonl`` or CSV folder, a ``datapackage.json`` or a Parquet folder; the format
-    is told from the path unless *format* is given.
+    is told from the path unless *format* is given. Loading never writes.
+
+    Args:
+        path: a file or folder; omit it for the bundled dataset.
+        format: json, jsonl, csv, datapackage or parquet (default: told from the path).
+        limits: bounds on input size and record count (default: :class:`Limits`'s defaults).
 
     Raises:
-        DatasetError: the data is invalid; every problem is listed with its path.
+        DatasetError: the data is invalid or passes a limit; every problem is listed
+            with its path, and the error names the file.
     """
     if path is None:
-        if format is not None:
-            msg = "format= applies only when a path is given"
+        if format is not None or limits is not None:
+            msg = "format= and limits= apply only when a path is given"
             raise TypeError(msg)
         from ._bundled import bundled  # noqa: PLC0415
 
         return bundled()
     from .io import load_path  # noqa: PLC0415
 
-    return load_path(path, format=format)
+    return load_path(path, format=format, limits=limits)

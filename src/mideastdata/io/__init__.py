@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
+from ..limits import DEFAULT_LIMITS, Limits, check_records, check_size, input_size
 
 __all__ = ["FORMATS", "Format", "detect_format", "dump", "load_path"]
 
@@ -64,13 +65,29 @@ def _module(fmt: Format) -> Any:
     return importlib.import_module(f"{__name__}.{fmt}")
 
 
-def load_path(path: str | Path, *, format: Format | None = None) -> Dataset:  # noqa: A002
-    """Load a dataset from a file or folder, in *format* or the one its path shows."""
+def load_path(
+    path: str | Path,
+    *,
+    format: Format | None = None,  # noqa: A002
+    limits: Limits | None = None,
+) -> Dataset:
+    """Load a dataset from a file or folder, in *format* or the one its path shows.
+
+    The size limit is checked before anything is read; the record limit before
+    records are built (json) or as soon as they are (the other formats).
+    """
     path = Path(path)
+    limits = DEFAULT_LIMITS if limits is None else limits
     fmt = _check_format(format) if format is not None else detect_format(path)
     if not path.exists():
         raise DatasetError([Problem("", "no such file or folder")], file=str(path))
+    if limits.max_bytes is not None:
+        measured = path.parent if fmt == "datapackage" and not path.is_dir() else path  # a descriptor's folder
+        check_size(input_size(measured, stop_after=limits.max_bytes), limits, str(path))
+    if fmt == "json":
+        return _module(fmt).read(path, limits=limits)  # type: ignore[no-any-return]
     dataset: Dataset = _module(fmt).read(path)
+    check_records(sum(len(table) for table in dataset.tables().values()), limits, str(path))
     return dataset
 
 

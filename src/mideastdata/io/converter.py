@@ -30,6 +30,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from ..dataset import Dataset
 from ..errors import DatasetError, FieldTypeError, FieldValueError, Problem, short_repr
+from ..limits import DEFAULT_LIMITS, Limits, check_records
 from ..model import (
     Actor,
     ActorKind,
@@ -273,14 +274,17 @@ def _structure_meta(doc: Mapping[str, Any], problems: list[Problem]) -> dict[str
     return meta
 
 
-def structure_dataset(doc: Any, *, file: str | None = None) -> Dataset:
+def structure_dataset(doc: Any, *, file: str | None = None, limits: Limits | None = None) -> Dataset:
     """Build a Dataset from a parsed JSON document (a dict), strictly.
 
     Raises:
-        DatasetError: with every problem found and its path.
+        DatasetError: with every problem found and its path, or the document holds
+            more records than ``limits.max_records`` (checked before any is built).
     """
     if not isinstance(doc, Mapping):
         raise DatasetError([Problem("", f"expected a JSON object, got {_type_name(doc)}")], file=file)
+    count = sum(len(doc[name]) for name in TABLE_TYPES if isinstance(doc.get(name), list))
+    check_records(count, DEFAULT_LIMITS if limits is None else limits, file)
     problems: list[Problem] = []
     meta = _structure_meta(doc, problems)
     tables: dict[str, tuple[Any, ...]] = {}

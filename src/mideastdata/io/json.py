@@ -11,6 +11,7 @@ from typing import Any, TypeVar, overload
 
 from ..dataset import Dataset, Table
 from ..errors import DatasetError, Problem
+from ..limits import DEFAULT_LIMITS, Limits, check_size, input_size
 from ..model import Actor, Demand, Event, Record, Source, Statement, Topic
 from ._atomic import atomic_write_bytes
 from .converter import converter, problems_from, structure_dataset, unstructure_dataset
@@ -126,36 +127,55 @@ def _parse(text: str | bytes, file: str | None) -> Any:
 
 
 @overload
-def from_json(text: str | bytes) -> Dataset: ...
+def from_json(text: str | bytes, *, limits: Limits | None = None) -> Dataset: ...
 @overload
-def from_json(text: str | bytes, type: type[Dataset]) -> Dataset: ...
+def from_json(text: str | bytes, type: type[Dataset], *, limits: Limits | None = None) -> Dataset: ...
 @overload
-def from_json(text: str | bytes, type: type[T]) -> T: ...
+def from_json(text: str | bytes, type: type[T], *, limits: Limits | None = None) -> T: ...
 @overload
-def from_json(text: str | bytes, type: type[tuple[T, ...]]) -> tuple[T, ...]: ...
-def from_json(text: str | bytes, type: Any = Dataset) -> Any:  # noqa: A002 - the documented name
+def from_json(text: str | bytes, type: type[tuple[T, ...]], *, limits: Limits | None = None) -> tuple[T, ...]: ...
+def from_json(text: str | bytes, type: Any = Dataset, *, limits: Limits | None = None) -> Any:  # noqa: A002
     """Parse JSON text into a Dataset (default), a record class, or ``tuple[Record, ...]``.
 
+    Args:
+        text: the JSON text, as ``str`` or UTF-8 ``bytes``.
+        type: what to build (the documented name shadows the builtin).
+        limits: bounds on size and record count (default :data:`~mideastdata.limits.DEFAULT_LIMITS`).
+
     Raises:
-        DatasetError: the text is not valid JSON or does not fit the type; every
-            problem is listed with its path.
+        DatasetError: the text is not valid JSON, does not fit the type, or passes a
+            limit; every problem is listed with its path.
     """
+    limits = DEFAULT_LIMITS if limits is None else limits
+    _check_text_size(text, limits)
     doc = _parse(text, None)
     if type is Dataset:
-        return structure_dataset(doc)
+        return structure_dataset(doc, limits=limits)
     try:
         return converter.structure(doc, type)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a DatasetError
         raise DatasetError(problems_from(exc)) from None
 
 
-def read(path: Path) -> Dataset:
-    """Read a dataset document from *path*."""
+def _check_text_size(text: str | bytes, limits: Limits) -> None:
+    if limits.max_bytes is None or len(text) * (1 if isinstance(text, bytes) else 4) <= limits.max_bytes:
+        return  # a str of n characters is at most 4n bytes of UTF-8
+    size = len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass"))
+    check_size(size, limits)
+
+
+def read(path: Path, *, limits: Limits | None = None) -> Dataset:
+    """Read a dataset document from *path*, never more than ``limits.max_bytes`` of it."""
+    limits = DEFAULT_LIMITS if limits is None else limits
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read() if limits.max_bytes is None else fh.read(limits.max_bytes + 1)
     except OSError as exc:
         raise DatasetError([Problem("", f"cannot read: {exc.strerror}")], file=str(path)) from None
-    return structure_dataset(_parse(data, str(path)), file=str(path))
+    if limits.max_bytes is not None and len(data) > limits.max_bytes:
+        check_size(input_size(path), limits, str(path))
+        check_size(len(data), limits, str(path))  # the file grew while it was read
+    return structure_dataset(_parse(data, str(path)), file=str(path), limits=limits)
 
 
 def write(ds: Dataset, path: Path) -> Path:
