@@ -140,7 +140,7 @@ def from_json(text: str | bytes, type: Any = Dataset, *, limits: Limits | None =
     Args:
         text: the JSON text, as ``str`` or UTF-8 ``bytes``.
         type: what to build (the documented name shadows the builtin).
-        limits: bounds on size and record count (default :data:`~mideastdata.limits.DEFAULT_LIMITS`).
+        limits: bounds on size and record count (default: those of :class:`~mideastdata.Limits`).
 
     Raises:
         DatasetError: the text is not valid JSON, does not fit the type, or passes a
