@@ -9,7 +9,7 @@ import pytest
 
 import mideastdata as md
 
-FORMATS = ["json", "jsonl", "csv"]
+FORMATS = ["json", "jsonl", "csv", "datapackage", "parquet"]
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
@@ -63,7 +63,7 @@ def test_failed_first_dump_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "datapackage", "parquet"])
 def test_dump_replaces_an_earlier_export(tmp_path: Path, fmt: str, small: md.Dataset) -> None:
     """Dumping over an earlier export of the format replaces it whole."""
     path = md.dump(small, tmp_path / "out", format=fmt)  # type: ignore[arg-type]
@@ -72,7 +72,7 @@ def test_dump_replaces_an_earlier_export(tmp_path: Path, fmt: str, small: md.Dat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "datapackage", "parquet"])
 def test_dump_refuses_a_folder_of_other_files(tmp_path: Path, fmt: str, small: md.Dataset) -> None:
     """A folder holding files the library did not write is never replaced (nor deleted)."""
     folder = tmp_path / "mine"

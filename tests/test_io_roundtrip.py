@@ -17,6 +17,8 @@ FORMATS: list[tuple[md.Format, dict[str, Any]]] = [
     ("jsonl", {}),
     ("csv", {}),
     ("csv", {"excel_safe": True}),
+    ("datapackage", {}),
+    ("parquet", {}),
 ]
 IDS = [f + ("-excel-safe" if opts else "") for f, opts in FORMATS]
 

@@ -1,0 +1,205 @@
+# SPDX-License-Identifier: MIT
+"""Frictionless Data Package (v2): ``datapackage.json`` and one CSV resource per table.
+
+The descriptor carries the package's name, title, version, licenses and sources, and a
+resource per table whose Table Schema gives every field's type, enums as ``categories``
+(and an ``enum`` constraint), required fields, the primary key ``id`` and the foreign
+keys between tables. The CSV files use the encoding of :mod:`mideastdata.io.csv`
+(without ``excel_safe``); list and nested fields are Table Schema ``array`` fields
+holding JSON. The dataset's exact metadata is kept under the ``mideastdata`` property so
+the round trip is exact whatever the name or license looks like.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from .. import model
+from ..dataset import Dataset
+from ..errors import DatasetError, Problem
+from ._atomic import atomic_folder, write_file
+from ._columns import Column, columns
+from ._folder import build_dataset, read_text
+from .converter import META_KEYS, TABLE_TYPES, _structure_meta
+from .csv import read_table, table_csv
+
+__all__ = ["DESCRIPTOR", "FOREIGN_KEYS", "descriptor", "read", "write"]
+
+DESCRIPTOR = "datapackage.json"
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+_RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
+_SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
+
+FOREIGN_KEYS: dict[str, dict[str, str]] = {
+    "statements": {"speaker": "actors"},
+    "demands": {"by": "actors", "addressee": "actors", "topic": "topics", "statement": "statements"},
+}
+"""The single-valued references between tables, declared as Table Schema foreign keys.
+
+List-valued references (``topics``, ``mentions``, ``actors``, ...) and references inside
+nested records cannot be Table Schema foreign keys; :class:`~mideastdata.Dataset` checks them.
+"""
+
+_PATTERNS = {
+    model._slug: "[a-z0-9]+(-[a-z0-9]+)*",  # noqa: SLF001 - the model's own checks
+    model._opt_slug: "[a-z0-9]+(-[a-z0-9]+)*",  # noqa: SLF001
+    model._opt_alpha3: "[A-Z]{3}",  # noqa: SLF001
+}
+_NONEMPTY = (model._slug, model._opt_slug, model._nonempty_str)  # noqa: SLF001
+
+
+def _package_name(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-._")
+    return slug or "dataset"
+
+
+def _field(col: Column) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": col.name}
+    constraints: dict[str, Any] = {}
+    if col.kind == "enum":
+        values = [m.value for m in col.type]
+        field.update(type="string", categories=values)
+        constraints["enum"] = values
+    elif col.kind == "bool":
+        field.update(type="boolean", trueValues=["true"], falseValues=["false"])
+    elif col.kind == "int":
+        field["type"] = "integer"
+    elif col.kind == "date":
+        field.update(type="string", description="ISO 8601 date of year, month or day precision")
+        constraints["pattern"] = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+    elif col.kind == "json":
+        field.update(type="array", description="JSON, as in the JSON document")
+    else:
+        field["type"] = "string"
+        if col.validator in _PATTERNS:
+            constraints["pattern"] = _PATTERNS[col.validator]
+    # An empty cell reads as null in Table Schema: only fields that cannot be empty are required.
+    if not col.optional and (col.kind != "str" or col.validator in _NONEMPTY):
+        constraints["required"] = True
+    if col.name == "id":
+        constraints["unique"] = True
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _resource(name: str, kind: type[Any]) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "$schema": _SCHEMA_PROFILE,
+        "fields": [_field(c) for c in columns(kind)],
+        "missingValues": [""],
+        "primaryKey": ["id"],
+    }
+    refs = FOREIGN_KEYS.get(name, {})
+    if refs:
+        schema["foreignKeys"] = [
+            {"fields": [field], "reference": {"resource": table, "fields": ["id"]}} for field, table in refs.items()
+        ]
+    return {
+        "$schema": _RESOURCE_PROFILE,
+        "name": name,
+        "type": "table",
+        "path": f"{name}.csv",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": {"header": True, "delimiter": ",", "quoteChar": '"', "doubleQuote": True, "lineTerminator": "\r\n"},
+        "schema": schema,
+    }
+
+
+def descriptor(ds: Dataset) -> dict[str, Any]:
+    """The ``datapackage.json`` descriptor of *ds*."""
+    desc: dict[str, Any] = {
+        "$schema": PROFILE,
+        "name": _package_name(ds.name),
+        "title": ds.name,
+        "version": ds.version,
+    }
+    if ds.citation:
+        desc["description"] = ds.citation
+    if re.fullmatch(r"[-a-zA-Z0-9._]+", ds.license):  # a license id such as CC-BY-4.0; free text stays below
+        desc["licenses"] = [{"name": ds.license}]
+    sources = [{"title": s.title, **({"path": s.url} if s.url else {})} for s in ds.sources]
+    if sources:
+        desc["sources"] = sources
+    desc["mideastdata"] = {key: getattr(ds, key) for key in META_KEYS}
+    desc["resources"] = [_resource(name, kind) for name, kind in TABLE_TYPES.items()]
+    return desc
+
+
+def _file_names() -> frozenset[str]:
+    return frozenset({DESCRIPTOR, *(f"{name}.csv" for name in TABLE_TYPES)})
+
+
+def write(ds: Dataset, path: Path) -> Path:
+    """Write *ds* as a data package folder at *path* (or at the folder of a ``datapackage.json`` path)."""
+    folder = path.parent if path.name == DESCRIPTOR else path
+    with atomic_folder(folder, _file_names()) as tmp:
+        for name, kind in TABLE_TYPES.items():
+            write_file(tmp / f"{name}.csv", table_csv(getattr(ds, name), kind).encode("utf-8"))
+        text = json.dumps(descriptor(ds), ensure_ascii=False, indent=1) + "\n"
+        write_file(tmp / DESCRIPTOR, text.encode("utf-8"))
+    return path
+
+
+def _metadata(desc: dict[str, Any], problems: list[Problem]) -> dict[str, str]:
+    meta_doc = desc.get("mideastdata")
+    if meta_doc is None:  # a package written by another tool: take what the standard gives
+        licenses = desc.get("licenses") or [{}]
+        meta_doc = {
+            "schema_version": "1.0",
+            "name": desc.get("title") or desc.get("name"),
+            "version": desc.get("version"),
+            "license": licenses[0].get("name") or licenses[0].get("title") or "",
+            "citation": desc.get("description", ""),
+        }
+    if not isinstance(meta_doc, dict):
+        problems.append(Problem("mideastdata", "expected a JSON object"))
+        return {}
+    found: list[Problem] = []
+    meta = _structure_meta(meta_doc, found)
+    problems.extend(Problem(f"mideastdata.{p.path}" if p.path else "mideastdata", p.message) for p in found)
+    return meta
+
+
+def read(path: Path) -> Dataset:
+    """Read a data package from its folder or its ``datapackage.json``.
+
+    Raises:
+        DatasetError: with every problem found, each at its ``table[index].field`` path.
+    """
+    folder = path.parent if path.is_file() else path
+    problems: list[Problem] = []
+    text = read_text(folder / DESCRIPTOR, problems, DESCRIPTOR)
+    if text is None:
+        raise DatasetError(problems, file=str(folder))
+    try:
+        desc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        raise DatasetError([Problem(DESCRIPTOR, msg)], file=str(folder)) from None
+    if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
+        raise DatasetError([Problem(DESCRIPTOR, "expected an object with a list of resources")], file=str(folder))
+    meta = _metadata(desc, problems)
+    resources = {r.get("name"): r for r in desc["resources"] if isinstance(r, dict)}
+    if problems:
+        raise DatasetError(problems, file=str(folder))
+
+    def one_table(name: str, kind: type[Any], found: list[Problem]) -> tuple[Any, ...]:
+        resource = resources.get(name)
+        if resource is None:
+            return ()  # a package may leave out a table it has no records for
+        rel = resource.get("path")
+        if not isinstance(rel, str) or Path(rel).is_absolute() or ".." in Path(rel).parts:
+            found.append(Problem(f"resources.{name}.path", f"expected a relative file path, got {rel!r}"))
+            return ()
+        table_text = read_text(folder / rel, found, name)
+        if table_text is None:
+            return ()
+        return read_table(table_text, name, kind, found)
+
+    return build_dataset(folder, meta, one_table)

@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: MIT
+"""Parquet (optional extra ``pyarrow``): a folder with one ``<table>.parquet`` per table and ``dataset.json``.
+
+Each record field is a column: text, enums and dates as Arrow strings (dates in ISO 8601
+reduced precision), booleans as booleans, lists as Arrow lists and nested records
+(roles, stances, evidence) as lists of Arrow structs, so DuckDB, pandas or Spark read
+them as native nested types. Fields that cannot be ``None`` are non-nullable columns.
+pyarrow is imported on first use only.
+"""
+
+from __future__ import annotations
+
+import typing
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import attrs
+
+from ..dataset import Dataset
+from ..errors import DatasetError, Problem
+from ..model import PartialDate
+from ._atomic import atomic_folder, write_file
+from ._columns import columns, field_type, is_optional
+from ._folder import build_dataset, file_names, read_meta, write_meta
+from .converter import TABLE_TYPES, converter, structure_records
+
+__all__ = ["EXTENSION", "arrow_schema", "read", "write"]
+
+EXTENSION = "parquet"
+INSTALL_HINT = "pip install 'mideastdata[parquet]'"
+
+
+def _pyarrow() -> tuple[Any, Any]:
+    """Import pyarrow and pyarrow.parquet, or explain how to install them."""
+    try:
+        import pyarrow as pa  # noqa: PLC0415 - an optional extra, imported on first use
+        import pyarrow.parquet as pq  # noqa: PLC0415
+    except ImportError as exc:
+        msg = f"the parquet format needs pyarrow: {INSTALL_HINT}"
+        raise ImportError(msg, name="pyarrow") from exc
+    return pa, pq
+
+
+def _arrow_type(pa: Any, type_: Any) -> Any:
+    if type_ is bool:
+        return pa.bool_()
+    if type_ is int:
+        return pa.int64()
+    if get_origin(type_) is tuple:
+        return pa.list_(pa.field("item", _arrow_type(pa, get_args(type_)[0]), nullable=False))
+    if attrs.has(type_) and type_ is not PartialDate:
+        hints = typing.get_type_hints(type_)
+        return pa.struct(
+            [
+                pa.field(f.name, _arrow_type(pa, field_type(hints[f.name])), nullable=is_optional(hints[f.name]))
+                for f in attrs.fields(type_)
+            ]
+        )
+    return pa.string()  # str, enums and PartialDate
+
+
+def arrow_schema(kind: type[Any]) -> Any:
+    """The ``pyarrow.Schema`` of a table of *kind* records, derived from the model."""
+    pa, _ = _pyarrow()
+    return pa.schema([pa.field(c.name, _arrow_type(pa, c.type), nullable=c.optional) for c in columns(kind)])
+
+
+def write(ds: Dataset, path: Path) -> Path:
+    """Write *ds* as a Parquet folder at *path*, atomically.
+
+    Raises:
+        ImportError: pyarrow is not installed (``pip install 'mideastdata[parquet]'``).
+    """
+    pa, pq = _pyarrow()
+    with atomic_folder(path, file_names(EXTENSION)) as tmp:
+        write_meta(tmp, ds, EXTENSION)
+        for name, kind in TABLE_TYPES.items():
+            rows = converter.unstructure(getattr(ds, name).records, tuple[kind, ...])  # type: ignore[valid-type]
+            table = pa.Table.from_pylist(rows, schema=arrow_schema(kind))
+            sink = pa.BufferOutputStream()
+            pq.write_table(table, sink)
+            write_file(tmp / f"{name}.{EXTENSION}", sink.getvalue().to_pybytes())
+    return path
+
+
+def read(path: Path) -> Dataset:
+    """Read a Parquet folder.
+
+    Raises:
+        DatasetError: with every problem found, each at its ``table[index].field`` path.
+        ImportError: pyarrow is not installed.
+    """
+    _, pq = _pyarrow()
+    folder = path.parent if path.is_file() else path
+    meta, _ = read_meta(folder, EXTENSION)
+
+    def read_table(name: str, kind: type[Any], problems: list[Problem]) -> tuple[Any, ...]:
+        file = folder / f"{name}.{EXTENSION}"
+        if not file.is_file():
+            problems.append(Problem(name, f"missing file {file.name!r}"))
+            return ()
+        try:
+            rows = pq.read_table(file).to_pylist()
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds on a bad file
+            problems.append(Problem(name, f"cannot read {file.name}: {exc}"))
+            return ()
+        try:
+            return structure_records(rows, kind, name)
+        except DatasetError as exc:
+            problems.extend(exc.problems)
+            return ()
+
+    return build_dataset(folder, meta, read_table)
