@@ -18,6 +18,7 @@ from .dataset import SCHEMA_VERSION, Dataset, Table
 from .errors import DatasetError, Problem
 from .io import Format, dump
 from .io.json import from_json, to_json
+from .io.schema import json_schema
 from .limits import Limits
 from .model import (
     Actor,
@@ -70,6 +71,7 @@ __all__ = [
     "cameo_label",
     "dump",
     "from_json",
+    "json_schema",
     "load",
     "to_json",
 ]
