@@ -19,8 +19,10 @@ from typing import Any, Literal, Union, get_args, get_origin
 import attrs
 
 from .. import model
+from ..errors import DatasetError
 from ..model import Evidence, PartialDate
 from .converter import converter
+from .json import parse_value
 
 __all__ = ["Column", "ColumnKind", "columns", "field_type", "is_optional"]
 
@@ -152,12 +154,9 @@ def _decode_json(cell: str | None) -> Any:
         msg = "expected JSON (such as [] for an empty list), got an empty cell"
         raise ValueError(msg)
     try:
-        return json.loads(cell)
-    except json.JSONDecodeError as exc:
-        msg = f"invalid JSON in the cell: {exc.msg} at column {exc.colno}"
-        raise ValueError(msg) from None
-    except RecursionError:
-        msg = "invalid JSON in the cell: nested too deeply"
+        return parse_value(cell)
+    except DatasetError as exc:  # strict: NaN, keys given twice, huge integers, deep nesting
+        msg = "; ".join(str(p).replace("invalid JSON", "invalid JSON in the cell", 1) for p in exc.problems)
         raise ValueError(msg) from None
 
 

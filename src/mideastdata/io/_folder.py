@@ -19,6 +19,7 @@ from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ._atomic import write_file
 from .converter import META_KEYS, TABLE_TYPES, _structure_meta
+from .json import parse_value
 
 __all__ = ["META_FILE", "build_dataset", "file_names", "read_meta", "read_text", "write_meta"]
 
@@ -73,10 +74,9 @@ def read_meta(folder: Path, fmt: str, extra: Mapping[str, type] | None = None) -
     if text is None:
         raise DatasetError(problems, file=str(folder))
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        msg = f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        raise DatasetError([Problem(META_FILE, msg)], file=str(folder)) from None
+        doc = parse_value(text, META_FILE)
+    except DatasetError as exc:  # strict: NaN, keys given twice, huge integers, deep nesting
+        raise DatasetError(exc.problems, file=str(folder)) from None
     if not isinstance(doc, dict):
         raise DatasetError([Problem(META_FILE, "expected a JSON object")], file=str(folder))
     if doc.get("format") != fmt:

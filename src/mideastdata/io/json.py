@@ -16,7 +16,7 @@ from ..model import Actor, Demand, Event, Record, Source, Statement, Topic
 from ._atomic import atomic_write_bytes
 from .converter import converter, problems_from, structure_dataset, unstructure_dataset
 
-__all__ = ["dumps", "from_json", "read", "to_json", "write"]
+__all__ = ["dumps", "from_json", "parse_value", "read", "to_json", "write"]
 
 T = TypeVar("T", Source, Actor, Topic, Statement, Demand, Event)
 
@@ -108,6 +108,35 @@ def _syntax_problem(exc: ValueError | RecursionError) -> Problem:
     if what.startswith("Exceeds the limit"):
         return Problem("", f"invalid JSON: an integer has more than {sys.get_int_max_str_digits()} digits")
     return Problem("", f"invalid JSON: {what}")  # pragma: no cover - json raises no other ValueError
+
+
+def _at(where: str, path: str) -> str:
+    if not path:
+        return where
+    if not where or path.startswith("["):
+        return where + path
+    return f"{where}.{path}"
+
+
+def parse_value(text: str, where: str = "") -> Any:
+    """Parse one JSON value (a JSON Lines line, a CSV cell, a metadata file) as strictly as a document.
+
+    Args:
+        text: the JSON text.
+        where: the path of the value, prefixed to the path of each problem.
+
+    Raises:
+        DatasetError: invalid JSON, ``NaN``, an integer beyond the digit limit, a key
+            given twice, or nesting too deep (the caller names the file).
+    """
+    try:
+        doc, problems = _loads(text)
+    except (ValueError, RecursionError) as exc:
+        problems = [_syntax_problem(exc)]
+    else:
+        if not problems:
+            return doc
+    raise DatasetError([Problem(_at(where, p.path), p.message) for p in problems])
 
 
 def _parse(text: str | bytes, file: str | None) -> Any:

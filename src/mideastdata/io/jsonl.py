@@ -17,6 +17,7 @@ from ..errors import DatasetError, Problem
 from ._atomic import atomic_folder, write_file
 from ._folder import build_dataset, file_names, read_meta, read_text, write_meta
 from .converter import TABLE_TYPES, converter, structure_records
+from .json import parse_value
 
 __all__ = ["EXTENSION", "read", "write"]
 
@@ -54,12 +55,9 @@ def _parse_lines(text: str, name: str, problems: list[Problem]) -> list[Any] | N
             ok = False
             continue
         try:
-            rows.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(f"{name}[{i}]", f"line {i + 1}: invalid JSON: {exc.msg} at column {exc.colno}"))
-            ok = False
-        except RecursionError:
-            problems.append(Problem(f"{name}[{i}]", f"line {i + 1}: invalid JSON: nested too deeply"))
+            rows.append(parse_value(line, f"{name}[{i}]"))
+        except DatasetError as exc:  # strict: NaN, keys given twice, huge integers, deep nesting
+            problems.extend(Problem(p.path, f"line {i + 1}: {p.message}") for p in exc.problems)
             ok = False
     return rows if ok else None
 
