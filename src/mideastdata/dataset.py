@@ -7,19 +7,24 @@ A :class:`Dataset` checks itself whole when it is built (see
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
+from . import _index
 from .errors import DatasetError, did_you_mean, suggest
-from .model import Actor, Demand, Event, Source, Statement, Topic
+from .model import Actor, Demand, Event, Evidence, PartialDate, Source, Statement, Topic
 
 if TYPE_CHECKING:
+    import pandas as pd
     from typing_extensions import Self
+
+    from .query import Disagreement, Hit, TopicPosition
 
 __all__ = ["SCHEMA_VERSION", "Dataset", "Table"]
 
@@ -27,6 +32,13 @@ SCHEMA_VERSION = "1.0"
 """The version of the document schema this library reads and writes."""
 
 R = TypeVar("R", Source, Actor, Topic, Statement, Demand, Event)
+Q = TypeVar("Q", Statement, Demand, Event)
+"""Records with actors and topics: what ``by``, ``about`` and ``involving`` apply to."""
+A = TypeVar("A", Demand, Event)
+"""Records with an addressee or targets: what ``of`` applies to."""
+D = TypeVar("D", Source, Statement, Event)
+"""Records with a date: what ``between`` applies to."""
+DateBound = PartialDate | dt.date | str | None
 
 _MISSING: Any = object()
 
@@ -39,18 +51,22 @@ class Table(Sequence[R], Generic[R]):
     hold equal records in the same order.
     """
 
-    __slots__ = ("_by_id", "_cache", "_dataset", "_records")
+    __slots__ = ("_base", "_by_id", "_cache", "_dataset", "_records", "_rows")
 
     _records: tuple[R, ...]
     _by_id: dict[str, R] | None
     _dataset: Dataset | None
     _cache: dict[Any, Any]
+    _base: Table[R] | None  # the table this one was derived from by position; None: itself
+    _rows: tuple[int, ...] | None  # this table's positions in _base
 
     def __init__(self, records: Iterable[R] = (), *, dataset: Dataset | None = None) -> None:
         object.__setattr__(self, "_records", tuple(records))
         object.__setattr__(self, "_by_id", None)
         object.__setattr__(self, "_dataset", dataset)
         object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_base", None)
+        object.__setattr__(self, "_rows", None)
 
     def __setattr__(self, name: str, value: object) -> None:
         msg = f"{type(self).__name__} is immutable: cannot set {name!r}"
@@ -81,7 +97,8 @@ class Table(Sequence[R], Generic[R]):
                 raise KeyError(self._unknown(key))
             return found
         if isinstance(key, slice):
-            return self._derive(self._records[key])
+            rows = range(len(self._records)) if self._rows is None else self._rows
+            return self._derive(self._records[key], tuple(rows[key]))
         return self._records[key]
 
     def __contains__(self, item: object) -> bool:
@@ -131,9 +148,80 @@ class Table(Sequence[R], Generic[R]):
     def _unknown(self, key: str) -> str:
         return f"no record with id {key!r}{did_you_mean(key, self._index())}"
 
-    def _derive(self, records: Iterable[R]) -> Table[R]:
-        """A new Table over *records* that keeps this table's dataset."""
-        return Table(records, dataset=self._dataset)
+    def _derive(self, records: Iterable[R], rows: tuple[int, ...] | None = None) -> Table[R]:
+        """A new Table over *records* that keeps this table's dataset (and base, given *rows*)."""
+        table = Table(records, dataset=self._dataset)
+        if rows is not None:
+            object.__setattr__(table, "_base", self if self._base is None else self._base)
+            object.__setattr__(table, "_rows", rows)
+        return table
+
+    # -- queries: each returns a Table, served by an index (see docs/querying.md) ---------
+
+    def by(self: Table[Q], actor: str | Actor) -> Table[Q]:
+        """Statements by this speaker, demands made by this actor, events this actor took part in.
+
+        *actor* is an id, name, alias or :class:`Actor`, resolved by :meth:`Dataset.actor`
+        (a table without a dataset matches ids only).
+
+        Raises:
+            KeyError: no actor matches; the message names close matches.
+        """
+        return _index.by_role(self, "by", actor)
+
+    def of(self: Table[A], actor: str | Actor) -> Table[A]:
+        """Demands addressed to this actor, events that targeted it (see :meth:`by`)."""
+        return _index.by_role(self, "of", actor)
+
+    def about(self: Table[Q], topic: str | Topic) -> Table[Q]:
+        """Records about this topic (an id, label or :class:`Topic`).
+
+        Raises:
+            KeyError: no topic matches; the message names close matches.
+        """
+        return _index.by_role(self, "about", topic)
+
+    def involving(self: Table[Q], actor: str | Actor) -> Table[Q]:
+        """Records in which this actor has any role: speaker or mentioned, by or addressee, actor or target."""
+        return _index.by_role(self, "involving", actor)
+
+    def where(self, **fields: Any) -> Table[R]:
+        """Records whose every named field equals the value (a tuple field: contains it).
+
+        Actor and topic fields resolve their values like :meth:`by` and :meth:`about`;
+        enum fields take the member or its string value.
+
+        Raises:
+            TypeError: a field name is not one of the records' fields.
+        """
+        return _index.where(self, fields)
+
+    def between(self: Table[D], start: DateBound, end: DateBound) -> Table[D]:
+        """Records whose date interval overlaps ``[start.earliest, end.latest]``; undated never match.
+
+        Bounds are PartialDates of any precision, ISO strings, ``datetime.date`` or None (open).
+        """
+        return _index.between(self, start, end)
+
+    def sorted(self, key: str | Callable[[R], Any], *, reverse: bool = False) -> Table[R]:
+        """The records ordered by a field name or key function (stable; None values last)."""
+        return _index.sort(self, key, reverse)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The records as plain JSON-ready dicts, keys in schema order."""
+        from .query import to_records  # noqa: PLC0415 - query builds on dataset
+
+        return to_records(self)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The records as a pandas DataFrame, one column per field in schema order.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'mideastdata[pandas]'``).
+        """
+        from .query import to_dataframe  # noqa: PLC0415
+
+        return to_dataframe(self)
 
 
 def _as_table(value: Iterable[Any]) -> Table[Any]:
@@ -272,3 +360,43 @@ class Dataset:
                 return topic
         msg = f"no topic matches {query!r}{did_you_mean(query, self.topics.ids())}"
         raise KeyError(msg)
+
+    # -- queries beyond a filter (see mideastdata.query) --------------------------------------
+
+    def quote(self, record: Actor | Statement | Demand | Event) -> str:
+        """The exact source words behind *record*: its evidence quotes in reading order, joined by " … "."""
+        from .query import QUOTE_SEPARATOR, quote_spans  # noqa: PLC0415 - query builds on dataset
+
+        return QUOTE_SEPARATOR.join(span.quote for span in quote_spans(self, record))
+
+    def quote_spans(self, record: Actor | Statement | Demand | Event) -> tuple[Evidence, ...]:
+        """The evidence spans behind *record*, in reading order (source, then offset)."""
+        from .query import quote_spans  # noqa: PLC0415
+
+        return quote_spans(self, record)
+
+    def search(self, text: str) -> tuple[Hit, ...]:
+        """Ranked hits for *text* over names, aliases, summaries, quotes, texts and evidence.
+
+        Case- and accent-insensitive; ``"quoted phrases"`` match contiguously; every word
+        and phrase must match. The ranking rule is in :func:`mideastdata.query.search`.
+        """
+        from .query import search  # noqa: PLC0415
+
+        return search(self, text)
+
+    def positions(self, topic: str | Topic) -> tuple[TopicPosition, ...]:
+        """Each actor's positions on *topic*, from statement stances and demands, with evidence.
+
+        Raises:
+            KeyError: no topic matches; the message names close matches.
+        """
+        from .query import positions  # noqa: PLC0415
+
+        return positions(self, topic)
+
+    def disagreements(self) -> tuple[Disagreement, ...]:
+        """Every topic that one actor supports and another opposes, both sides with evidence."""
+        from .query import disagreements  # noqa: PLC0415
+
+        return disagreements(self)
