@@ -13,3 +13,5 @@ def test_consumer_file_runs() -> None:
     namespace = runpy.run_path(str(HERE / "typing" / "api.py"))
     assert namespace["actor"].id == "steve-witkoff"
     assert namespace["again"] == namespace["ds"]
+    assert namespace["by_hamas"].ids() == ["stmt-hamas-armed-resistance"]
+    assert [d.topic.id for d in namespace["disputes"]] == ["hamas-disarmament"]

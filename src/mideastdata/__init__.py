@@ -20,6 +20,7 @@ from .io import Format, dump
 from .io.json import from_json, to_json
 from .io.schema import json_schema
 from .limits import Limits
+from .merge import merge
 from .model import (
     Actor,
     ActorKind,
@@ -40,6 +41,7 @@ from .model import (
     StatementKind,
     Topic,
 )
+from .query import Disagreement, Hit, TopicPosition
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -50,11 +52,13 @@ __all__ = [
     "DatasetError",
     "Demand",
     "DemandKind",
+    "Disagreement",
     "Event",
     "EventKind",
     "EventStatus",
     "Evidence",
     "Format",
+    "Hit",
     "Limits",
     "PartialDate",
     "Position",
@@ -67,12 +71,14 @@ __all__ = [
     "StatementKind",
     "Table",
     "Topic",
+    "TopicPosition",
     "__version__",
     "cameo_label",
     "dump",
     "from_json",
     "json_schema",
     "load",
+    "merge",
     "to_json",
 ]
 

@@ -21,7 +21,7 @@ from .errors import DatasetError, did_you_mean, suggest
 from .model import Actor, Demand, Event, Evidence, PartialDate, Source, Statement, Topic
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import pandas  # noqa: ICN001 - spelt out so the API reference names pandas.DataFrame
     from typing_extensions import Self
 
     from .query import Disagreement, Hit, TopicPosition
@@ -213,7 +213,7 @@ class Table(Sequence[R], Generic[R]):
 
         return to_records(self)
 
-    def to_dataframe(self) -> pd.DataFrame:
+    def to_dataframe(self) -> pandas.DataFrame:
         """The records as a pandas DataFrame, one column per field in schema order.
 
         Raises:
@@ -378,8 +378,9 @@ class Dataset:
     def search(self, text: str) -> tuple[Hit, ...]:
         """Ranked hits for *text* over names, aliases, summaries, quotes, texts and evidence.
 
-        Case- and accent-insensitive; ``"quoted phrases"`` match contiguously; every word
-        and phrase must match. The ranking rule is in :func:`mideastdata.query.search`.
+        Case- and accent-insensitive; a bare word also matches as a word prefix, a
+        ``"quoted phrase"`` only whole and contiguous; every word and phrase must match.
+        Ranked by the weight of the fields matched (see :class:`Hit`).
         """
         from .query import search  # noqa: PLC0415
 

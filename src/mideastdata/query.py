@@ -83,7 +83,14 @@ _TERM_RE = re.compile(r'"([^"]*)"?|(\S+)')
 
 @attrs.frozen
 class Hit:
-    """A search result: the record, its table, its score and the fields that matched."""
+    """A search result: the record, its table, its score and the fields that matched.
+
+    Each word or phrase of the query scores the weight of the best field it matches
+    (an actor's name or alias 3; a summary, quote or demand text 2; an evidence quote 1),
+    halved when only a word prefix matches; :attr:`score` is the sum. Hits come
+    highest score first, then by table (actors, statements, demands, events), then
+    in table order.
+    """
 
     table: str
     record: Anchored

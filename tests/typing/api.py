@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from typing_extensions import assert_type
+
 import mideastdata as md
 
 ds: md.Dataset = md.load()
@@ -20,3 +24,22 @@ one: md.Actor = md.from_json(md.to_json(actor), md.Actor)
 many: tuple[md.Topic, ...] = md.from_json(md.to_json(ds.topics), tuple[md.Topic, ...])
 label: str = md.cameo_label("163")
 problems: tuple[md.Problem, ...] = md.DatasetError([]).problems
+
+# Queries: each returns a Table of the same record type, so calls chain.
+by_hamas = ds.statements.by("hamas")
+assert_type(by_hamas, md.Table[md.Statement])
+assert_type(ds.statements.by(hamas).about("hamas-disarmament"), md.Table[md.Statement])
+assert_type(ds.demands.by("israel").of("hamas"), md.Table[md.Demand])
+assert_type(ds.events.involving("EU").where(status=md.EventStatus.OCCURRED), md.Table[md.Event])
+assert_type(ds.events.between(md.PartialDate(year=2025), None), md.Table[md.Event])
+assert_type(ds.statements.where(kind="claim").sorted("speaker", reverse=True), md.Table[md.Statement])
+assert_type(ds.demands.where(by="israel").first(), md.Demand | None)
+assert_type(ds.demands.to_records(), list[dict[str, Any]])
+quoted: str = ds.quote(ds.statements[0])
+spans: tuple[md.Evidence, ...] = ds.quote_spans(ds.statements[0])
+hits: tuple[md.Hit, ...] = ds.search('"armed resistance"')
+hit_score: float = hits[0].score
+stances: tuple[md.TopicPosition, ...] = ds.positions("hamas-disarmament")
+stance: md.Position = stances[0].position
+disputes: tuple[md.Disagreement, ...] = ds.disagreements()
+merged: md.Dataset = md.merge(ds, ds)
