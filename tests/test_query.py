@@ -110,7 +110,7 @@ def _oracle(name: str, records: list[Any], step: tuple[Any, ...]) -> list[Any]:
     return records[args[0] : args[1]]
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(datasets(), st.data())
 def test_chained_queries_equal_comprehensions(ds: md.Dataset, data: st.DataObject) -> None:
     """Any chain of up to four query steps gives exactly the records the step-by-step comprehension gives."""

@@ -12,7 +12,7 @@ import mideastdata as md
 WORDS = ("Hamas", "Israël", "ceasefire", "hostages", "truce", "plan", "Gaza", "l’accord", "disarm", "ARMED", "resistance")
 """A small vocabulary with accents, apostrophes and mixed case, so searches hit often."""
 
-SETTINGS = settings(max_examples=60, deadline=None)
+SETTINGS = settings(max_examples=30, deadline=None)
 """How hard the property tests of the query helpers try."""
 
 
