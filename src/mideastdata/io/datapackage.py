@@ -19,12 +19,13 @@ from typing import Any
 
 from .. import model
 from ..dataset import Dataset
-from ..errors import DatasetError, Problem
+from ..errors import DatasetError, Problem, short_repr
 from ._atomic import atomic_folder, write_file
 from ._columns import Column, columns
 from ._folder import build_dataset, read_text
 from .converter import META_KEYS, TABLE_TYPES, _structure_meta
 from .csv import read_table, table_csv
+from .json import parse_value
 
 __all__ = ["DESCRIPTOR", "FOREIGN_KEYS", "descriptor", "read", "write"]
 
@@ -149,12 +150,13 @@ def write(ds: Dataset, path: Path) -> Path:
 def _metadata(desc: dict[str, Any], problems: list[Problem]) -> dict[str, str]:
     meta_doc = desc.get("mideastdata")
     if meta_doc is None:  # a package written by another tool: take what the standard gives
-        licenses = desc.get("licenses") or [{}]
+        licenses = desc.get("licenses")
+        first = licenses[0] if isinstance(licenses, list) and licenses and isinstance(licenses[0], dict) else {}
         meta_doc = {
             "schema_version": "1.0",
             "name": desc.get("title") or desc.get("name"),
             "version": desc.get("version"),
-            "license": licenses[0].get("name") or licenses[0].get("title") or "",
+            "license": first.get("name") or first.get("title") or "",
             "citation": desc.get("description", ""),
         }
     if not isinstance(meta_doc, dict):
@@ -164,6 +166,25 @@ def _metadata(desc: dict[str, Any], problems: list[Problem]) -> dict[str, str]:
     meta = _structure_meta(meta_doc, found)
     problems.extend(Problem(f"mideastdata.{p.path}" if p.path else "mideastdata", p.message) for p in found)
     return meta
+
+
+def _inside(folder: Path, rel: object) -> Path | None:
+    """The file *rel* names inside *folder*, or None when it is not a plain relative path that stays inside.
+
+    Resource paths come from the data: an absolute path, ``..``, a NUL byte or a symbolic
+    link that leads out of the folder is refused before anything is opened.
+    """
+    if not isinstance(rel, str) or not rel or "\x00" in rel or "\\" in rel:
+        return None
+    candidate = Path(rel)
+    if candidate.is_absolute() or candidate.drive or ".." in candidate.parts:
+        return None
+    try:
+        root = folder.resolve(strict=True)
+        resolved = (folder / candidate).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
+    return resolved if resolved.is_relative_to(root) and resolved != root else None
 
 
 def read(path: Path) -> Dataset:
@@ -178,14 +199,13 @@ def read(path: Path) -> Dataset:
     if text is None:
         raise DatasetError(problems, file=str(folder))
     try:
-        desc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        msg = f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        raise DatasetError([Problem(DESCRIPTOR, msg)], file=str(folder)) from None
+        desc = parse_value(text, DESCRIPTOR)
+    except DatasetError as exc:  # strict: NaN, keys given twice, huge integers, deep nesting
+        raise DatasetError(exc.problems, file=str(folder)) from None
     if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
         raise DatasetError([Problem(DESCRIPTOR, "expected an object with a list of resources")], file=str(folder))
     meta = _metadata(desc, problems)
-    resources = {r.get("name"): r for r in desc["resources"] if isinstance(r, dict)}
+    resources = {r["name"]: r for r in desc["resources"] if isinstance(r, dict) and isinstance(r.get("name"), str)}
     if problems:
         raise DatasetError(problems, file=str(folder))
 
@@ -194,10 +214,12 @@ def read(path: Path) -> Dataset:
         if resource is None:
             return ()  # a package may leave out a table it has no records for
         rel = resource.get("path")
-        if not isinstance(rel, str) or Path(rel).is_absolute() or ".." in Path(rel).parts:
-            found.append(Problem(f"resources.{name}.path", f"expected a relative file path, got {rel!r}"))
+        file = _inside(folder, rel)
+        if file is None:
+            msg = f"expected a relative path to a file inside the package folder, got {short_repr(rel)}"
+            found.append(Problem(f"resources.{name}.path", msg))
             return ()
-        table_text = read_text(folder / rel, found, name)
+        table_text = read_text(file, found, name)
         if table_text is None:
             return ()
         return read_table(table_text, name, kind, found)
