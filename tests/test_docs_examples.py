@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +74,40 @@ def test_page_examples_run(page: Path, tmp_path: Path) -> None:
                 pytest.fail(f"{page.relative_to(ROOT)}, block at line {line}: {type(exc).__name__}: {exc}")
     finally:
         os.chdir(cwd)
+
+
+def command_lines(text: str) -> list[str]:
+    """The ``mideastdata ...`` command lines of the ```sh blocks of a Markdown text, comments dropped."""
+    lines = []
+    for match in FENCE_RE.finditer(text):
+        if match["info"].strip() not in {"sh", "console", "shell"}:
+            continue
+        for row in match["body"].splitlines():
+            words = shlex.split(row, comments=True)
+            if words[:1] == ["mideastdata"]:
+                lines.append(shlex.join(words))
+    return lines
+
+
+def test_command_line_parser_drops_comments() -> None:
+    """A command line's trailing comment is not part of the command; quoted words stay whole."""
+    text = '```sh\nmideastdata statements --search "very good"   # ranked\nls\n```\n'
+    assert command_lines(text) == ["mideastdata statements --search 'very good'"]
+
+
+def test_cli_page_examples_run(tmp_path: Path) -> None:
+    """Every mideastdata command on the CLI page runs, in order, and exits 0 with output."""
+    lines = command_lines((DOCS / "cli.md").read_text(encoding="utf-8"))
+    assert len(lines) >= 5
+    for line in lines:
+        args = shlex.split(line)[1:]
+        result = subprocess.run(
+            [sys.executable, "-m", "mideastdata", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert result.returncode == 0, f"{line}: exit {result.returncode}\n{result.stderr}"
+        assert result.stdout.strip(), f"{line}: printed nothing"
