@@ -16,14 +16,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from . import load
-from .dataset import Dataset, normalize_name
+from .dataset import Dataset
 from .errors import DatasetError
 from .io import FORMATS, dump
 from .io.converter import TABLE_TYPES
 from .io.csv import table_csv
 from .io.json import to_json
 from .io.schema import json_schema
-from .model import Actor, Demand, Event, Record, Statement
 
 __all__ = ["main", "select"]
 
@@ -41,7 +40,7 @@ _FILTER_HELP = {
     "of": "of whom: the addressee (demands) or a target (events); id, name or alias",
     "about": "a topic id or label",
     "involving": "an actor in any role (speaker, mentioned, addressee, actor, target)",
-    "search": "words in the names, summaries, texts, quotes and evidence (case and accents ignored)",
+    "search": "words or a \"quoted phrase\" in names, summaries, texts, quotes and evidence; best matches first",
 }
 
 
@@ -81,54 +80,23 @@ def render_info(ds: Dataset, out: TextIO) -> None:
 # --------------------------------------------------------------------------- selecting
 
 
-def _actors_of(record: Record, role: str) -> tuple[str, ...]:
-    if isinstance(record, Statement):
-        return {"by": (record.speaker,), "involving": (record.speaker, *record.mentions)}.get(role, ())
-    if isinstance(record, Demand):
-        addressee = (record.addressee,) if record.addressee else ()
-        return {"by": (record.by,), "of": addressee, "involving": (record.by, *addressee)}[role]
-    if isinstance(record, Event):
-        return {"by": record.actors, "of": record.targets, "involving": (*record.actors, *record.targets)}[role]
-    return ()
-
-
-def _topics_of(record: Record) -> tuple[str, ...]:
-    if isinstance(record, Statement):
-        return (*record.topics, *(s.topic for s in record.stances))
-    if isinstance(record, Demand):
-        return (record.topic,)
-    if isinstance(record, Event):
-        return record.topics
-    return ()
-
-
-def _text_of(record: Record) -> str:
-    fields = ("name", "summary", "quote", "text", "condition")
-    parts: list[str | None] = [getattr(record, name, None) for name in fields]
-    if isinstance(record, Actor):
-        parts.extend(record.aliases)
-    parts.extend(ev.quote for ev in getattr(record, "evidence", ()))
-    return normalize_name(" ".join(p for p in parts if p))
-
-
 def select(ds: Dataset, table: str, **filters: str | None) -> tuple[Any, ...]:
-    """The records of *table* that pass every given filter (see ``_FILTER_HELP``).
+    """The records of *table* that pass every given filter, through the query API.
+
+    With ``search``, records come in the order of :meth:`Dataset.search` (best first).
 
     Raises:
         KeyError: an actor or topic named in a filter does not exist (with close matches).
     """
-    records: list[Any] = list(ds.tables()[table])
-    for role in ("by", "of", "involving"):
-        if filters.get(role):
-            wanted = ds.actor(str(filters[role])).id
-            records = [r for r in records if wanted in _actors_of(r, role)]
-    if filters.get("about"):
-        topic = ds.topic(str(filters["about"])).id
-        records = [r for r in records if topic in _topics_of(r)]
+    found: Any = ds.tables()[table]
+    for step in ("by", "of", "involving", "about"):
+        value = filters.get(step)
+        if value:
+            found = getattr(found, step)(value)
     if filters.get("search"):
-        words = normalize_name(str(filters["search"])).split()
-        records = [r for r in records if all(w in _text_of(r) for w in words)]
-    return tuple(records)
+        kept = set(found.ids())
+        return tuple(h.record for h in ds.search(str(filters["search"])) if h.table == table and h.record.id in kept)
+    return tuple(found)
 
 
 # --------------------------------------------------------------------------- rendering
