@@ -40,7 +40,7 @@ _FILTER_HELP = {
     "of": "of whom: the addressee (demands) or a target (events); id, name or alias",
     "about": "a topic id or label",
     "involving": "an actor in any role (speaker, mentioned, addressee, actor, target)",
-    "search": "words or a \"quoted phrase\" in names, summaries, texts, quotes and evidence; best matches first",
+    "search": 'words or a "quoted phrase" in names, summaries, texts, quotes and evidence; best matches first',
 }
 
 
