@@ -90,6 +90,10 @@ class _Checker:
 
 
 def _unique(checker: _Checker, name: str, records: Iterable[Any]) -> dict[str, Any]:
+    records = tuple(records)
+    by_id = {record.id: record for record in records}
+    if len(by_id) == len(records):  # the usual case: no duplicate, nothing to report
+        return by_id
     seen: dict[str, Any] = {}
     first_at: dict[str, int] = {}
     for i, record in enumerate(records):
@@ -99,6 +103,21 @@ def _unique(checker: _Checker, name: str, records: Iterable[Any]) -> dict[str, A
             seen[record.id] = record
             first_at[record.id] = i
     return seen
+
+
+def _all_known(values: tuple[str, ...], known: Mapping[str, Any]) -> bool:
+    return all(map(known.__contains__, values))
+
+
+def _evidence_ok(spans: tuple[Evidence, ...], texts: Mapping[str, str]) -> bool:
+    """Whether every span's quote is its source's text at its offsets (what ``_Checker.evidence`` checks)."""
+    for ev in spans:
+        text = texts.get(ev.source)
+        # startswith at start compares the same characters as text[start:end] (end - start == len(quote)
+        # for every Evidence) without copying them; it is False when the span runs past the end.
+        if text is None or ev.end - ev.start != len(ev.quote) or not text.startswith(ev.quote, ev.start):
+            return False
+    return True
 
 
 def _check_metadata(c: _Checker, ds: Dataset) -> None:
@@ -129,6 +148,8 @@ def _check_types(c: _Checker, ds: Dataset) -> bool:
     ok = True
     for name, table in ds.tables().items():
         kind = _TABLE_TYPES[name]
+        if not table or set(map(type, table.records)) == {kind}:
+            continue  # the usual case, checked in one pass without a Python loop
         for i, record in enumerate(table):
             if type(record) is not kind:
                 c.add(f"{name}[{i}]", f"expected a {kind.__name__}, got {type(record).__name__}")
@@ -180,7 +201,30 @@ def check_dataset(ds: Dataset) -> list[Problem]:
         c.evidence(p, a.evidence)
     _check_cycles(c, c.ids["actors"])
 
+    texts = {sid: src.text for sid, src in c.ids["sources"].items()}
+    _check_statements(c, ds, texts)
+    _check_demands(c, ds, texts)
+    _check_events(c, ds, texts)
+    return c.problems
+
+
+# Each loop below first asks whether a record is fine (one cheap predicate, no path built) and
+# builds paths and messages only for a record that is not: the problems are the same either way.
+
+
+def _check_statements(c: _Checker, ds: Dataset, texts: Mapping[str, str]) -> None:
+    actors, topics = c.ids["actors"], c.ids["topics"]
     for i, s in enumerate(ds.statements):
+        if (
+            s.speaker in actors
+            and _all_known(s.topics, topics)
+            and _all_known(s.mentions, actors)
+            and all(stance.topic in topics for stance in s.stances)
+            and (s.cameo is None or is_cameo_event_code(s.cameo))
+            and (s.plover is None or is_plover_type(s.plover))
+            and _evidence_ok(s.evidence, texts)
+        ):
+            continue
         p = f"statements[{i}]"
         c.ref(f"{p}.speaker", s.speaker, "actors", "actor")
         c.refs(f"{p}.topics", s.topics, "topics", "topic")
@@ -191,7 +235,18 @@ def check_dataset(ds: Dataset) -> list[Problem]:
         c.code(f"{p}.plover", s.plover, s.plover is None or is_plover_type(s.plover), "PLOVER type")
         c.evidence(p, s.evidence)
 
+
+def _check_demands(c: _Checker, ds: Dataset, texts: Mapping[str, str]) -> None:
+    actors, topics, statements = c.ids["actors"], c.ids["topics"], c.ids["statements"]
     for i, d in enumerate(ds.demands):
+        if (
+            d.by in actors
+            and (d.addressee is None or d.addressee in actors)
+            and d.topic in topics
+            and (d.statement is None or d.statement in statements)
+            and _evidence_ok(d.evidence, texts)
+        ):
+            continue
         p = f"demands[{i}]"
         c.ref(f"{p}.by", d.by, "actors", "actor")
         c.ref(f"{p}.addressee", d.addressee, "actors", "actor")
@@ -199,7 +254,19 @@ def check_dataset(ds: Dataset) -> list[Problem]:
         c.ref(f"{p}.statement", d.statement, "statements", "statement")
         c.evidence(p, d.evidence)
 
+
+def _check_events(c: _Checker, ds: Dataset, texts: Mapping[str, str]) -> None:
+    actors, topics = c.ids["actors"], c.ids["topics"]
     for i, e in enumerate(ds.events):
+        if (
+            _all_known(e.actors, actors)
+            and _all_known(e.targets, actors)
+            and _all_known(e.topics, topics)
+            and (e.cameo is None or is_cameo_event_code(e.cameo))
+            and (e.plover is None or is_plover_type(e.plover))
+            and _evidence_ok(e.evidence, texts)
+        ):
+            continue
         p = f"events[{i}]"
         c.refs(f"{p}.actors", e.actors, "actors", "actor")
         c.refs(f"{p}.targets", e.targets, "actors", "actor")
@@ -207,7 +274,6 @@ def check_dataset(ds: Dataset) -> list[Problem]:
         c.code(f"{p}.cameo", e.cameo, e.cameo is None or is_cameo_event_code(e.cameo), "CAMEO event code")
         c.code(f"{p}.plover", e.plover, e.plover is None or is_plover_type(e.plover), "PLOVER type")
         c.evidence(p, e.evidence)
-    return c.problems
 
 
 _TABLE_TYPES: dict[str, type] = {

@@ -157,10 +157,14 @@ def _slugs(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 def _tuple_of(kind: type) -> Any:
+    exact = {kind}
+
     def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if type(value) is not tuple:
             msg = f"{attribute.name} must be a tuple, got {type(value).__name__}"
             raise FieldTypeError(attribute.name, msg)
+        if not value or set(map(type, value)) == exact:
+            return  # the usual case, without a Python loop
         for item in value:
             if not isinstance(item, kind):
                 msg = f"{attribute.name} must hold {kind.__name__}, got {type(item).__name__}"
@@ -170,7 +174,7 @@ def _tuple_of(kind: type) -> Any:
 
 
 def _nonempty_str(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if type(value) is not str or not value.strip():
+    if type(value) is not str or not value or value.isspace():  # as `not value.strip()`, without a copy
         msg = f"{attribute.name} must be a non-empty string, got {short_repr(value)}"
         raise FieldValueError(attribute.name, msg)
 

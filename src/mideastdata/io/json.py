@@ -14,6 +14,7 @@ from ..errors import DatasetError, Problem
 from ..limits import DEFAULT_LIMITS, Limits, check_size, input_size
 from ..model import Actor, Demand, Event, Record, Source, Statement, Topic
 from ._atomic import atomic_write_bytes
+from ._fast import gc_paused, load_document
 from .converter import converter, problems_from, structure_dataset, unstructure_dataset
 
 __all__ = ["dumps", "from_json", "parse_value", "read", "to_json", "write"]
@@ -177,9 +178,9 @@ def from_json(text: str | bytes, type: Any = Dataset, *, limits: Limits | None =
     """
     limits = DEFAULT_LIMITS if limits is None else limits
     _check_text_size(text, limits)
-    doc = _parse(text, None)
     if type is Dataset:
-        return structure_dataset(doc, limits=limits)
+        return _load_dataset(text, None, limits)
+    doc = _parse(text, None)
     try:
         return converter.structure(doc, type)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a DatasetError
@@ -204,7 +205,19 @@ def read(path: Path, *, limits: Limits | None = None) -> Dataset:
     if limits.max_bytes is not None and len(data) > limits.max_bytes:
         check_size(input_size(path), limits, str(path))
         check_size(len(data), limits, str(path))  # the file grew while it was read
-    return structure_dataset(_parse(data, str(path)), file=str(path), limits=limits)
+    return _load_dataset(data, str(path), limits)
+
+
+def _load_dataset(data: str | bytes, file: str | None, limits: Limits) -> Dataset:
+    """A whole document: the fast path when it vouches for the result, else the reference path.
+
+    Both give the same Dataset; every error comes from the reference path (see :mod:`._fast`).
+    """
+    with gc_paused():
+        found = load_document(data, limits)
+        if found is not None:
+            return found
+        return structure_dataset(_parse(data, file), file=file, limits=limits)
 
 
 def write(ds: Dataset, path: Path) -> Path:

@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: MIT
+"""JSON decode + validate into a Dataset, against msgspec, pydantic v2 and plain ``json.loads``.
+
+Targets (issue 7): mideastdata within 2x of msgspec Structs, and at most half of
+pydantic v2's time. Every contender reads the same bytes in the same run.
+
+    python -m benchmarks.bench_decode --statements 1000000 --repeat 5
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from benchmarks._harness import document_bytes, measure, parser, report
+
+__all__ = ["main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser(__doc__.splitlines()[0]).parse_args(argv)
+    import mideastdata as md
+    from benchmarks.peers import PydDataset, msgspec_decoder
+
+    data = document_bytes(args.statements, args.seed)
+    decoder = msgspec_decoder()
+    ds = md.from_json(data)
+    assert len(ds.statements) == args.statements
+    assert decoder.decode(data).statements[-1].id == ds.statements[-1].id
+    del ds
+    medians = measure(
+        {
+            "mideastdata from_json": lambda: md.from_json(data),
+            "msgspec Structs": lambda: decoder.decode(data),
+            "pydantic v2 (strict)": lambda: PydDataset.model_validate_json(data),
+            "json.loads (floor)": lambda: json.loads(data),
+        },
+        args.repeat,
+    )
+    report(
+        f"Decode + validate, {args.statements:,} statements ({len(data) / 1e6:.0f} MB), median of {args.repeat}",
+        medians,
+        "msgspec Structs",
+        per=args.statements,
+    )
+    ours = medians["mideastdata from_json"]
+    print(f"target within 2x of msgspec: {ours / medians['msgspec Structs']:.2f}x")
+    print(f"target at most 0.5x pydantic: {ours / medians['pydantic v2 (strict)']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

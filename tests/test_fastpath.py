@@ -1,0 +1,288 @@
+"""Differential tests: the fast JSON path gives exactly the reference path's datasets and errors.
+
+The reference path is ``structure_dataset(_parse(data))``. The fast path
+(:func:`mideastdata.io._fast.load_document`) must, for every input, either give
+up (``None``) or return a Dataset equal to the reference result; and
+``md.from_json``, which tries the fast path first, must return what the
+reference returns or raise a DatasetError with the same problems. Each case runs
+with every parser the fast path can use (the stdlib's, and msgspec's when the
+``fast`` extra is installed).
+"""
+
+from __future__ import annotations
+
+import copy
+import gc
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import mideastdata as md
+from conftest import small_records
+from mideastdata.io import _fast
+from mideastdata.io.converter import structure_dataset
+from mideastdata.io.json import _parse
+from mideastdata.limits import DEFAULT_LIMITS, Limits
+from strategies import datasets
+from test_hostile_json import DOC_CASES, RAW_CASES, DocCase
+
+Parse = Callable[[bytes], Any]
+PARSERS: list[tuple[str, Parse]] = [("json", _fast.stdlib_parse)]
+try:
+    import msgspec
+
+    PARSERS.append(("msgspec", msgspec.json.decode))
+except ImportError:  # pragma: no cover - the test extra installs msgspec
+    pass
+
+Outcome = md.Dataset | tuple[md.Problem, ...]
+
+
+def _reference(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+    try:
+        return structure_dataset(_parse(data, None), limits=limits)
+    except md.DatasetError as exc:
+        return exc.problems
+
+
+def _public(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+    try:
+        return md.from_json(data, limits=limits)
+    except md.DatasetError as exc:
+        return exc.problems
+
+
+def _check_same(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+    """Assert both paths agree on *data*; return the reference outcome."""
+    expected = _reference(data, limits)
+    for _name, parse in PARSERS:
+        fast = _fast.load_document(data, limits, parse=parse)
+        if fast is not None:
+            assert isinstance(expected, md.Dataset), f"fast path accepted what the reference rejects: {expected}"
+            assert fast == expected
+            assert md.to_json(fast) == md.to_json(expected)
+    assert _public(data, limits) == expected
+    return expected
+
+
+def _small_doc() -> dict[str, Any]:
+    parsed: dict[str, Any] = json.loads(md.to_json(md.Dataset(**small_records())))
+    return parsed
+
+
+def _bytes(doc: Any, *, ascii_only: bool = True, indent: int | None = None) -> bytes:
+    return json.dumps(doc, ensure_ascii=ascii_only, indent=indent).encode("utf-8")
+
+
+@pytest.mark.parametrize("case", DOC_CASES, ids=[c.id for c in DOC_CASES])
+def test_hostile_documents_get_the_reference_problems(case: DocCase) -> None:
+    """Every hostile document of the JSON suite gets the same problems on both paths."""
+    doc = _small_doc()
+    case.mutate(doc)
+    outcome = _check_same(_bytes(doc))
+    assert not isinstance(outcome, md.Dataset)
+
+
+@pytest.mark.parametrize(("case", "data", "message"), RAW_CASES, ids=[c[0] for c in RAW_CASES])
+def test_hostile_bytes_get_the_reference_problem(case: str, data: bytes, message: str) -> None:  # noqa: ARG001
+    """Every hostile byte string of the JSON suite gets the same problem on both paths."""
+    outcome = _check_same(data)
+    assert not isinstance(outcome, md.Dataset)
+    assert message in outcome[0].message
+
+
+def _with_text(doc: dict[str, Any], old: str, new: str) -> bytes:
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    assert old in text
+    return text.replace(old, new, 1).encode("utf-8")
+
+
+def test_duplicate_key_in_a_record_is_left_to_the_reference_path() -> None:
+    """A key given twice in a record (parsers keep the last) is reported, never silently accepted."""
+    doc = _small_doc()
+    data = _with_text(doc, '"speaker": "hamas"', '"speaker": "israel", "speaker": "hamas"')
+    outcome = _check_same(data)
+    assert not isinstance(outcome, md.Dataset)
+    assert outcome[0].message == "key 'speaker' appears more than once"
+
+
+def test_duplicate_key_written_with_a_space_before_the_colon_is_caught() -> None:
+    """A duplicate key spelled ``"key" : value`` (which the ``":`` count misses) is still reported."""
+    doc = _small_doc()
+    data = _with_text(doc, '"speaker": "hamas"', '"speaker" : "israel", "speaker" : "hamas"')
+    outcome = _check_same(data)
+    assert not isinstance(outcome, md.Dataset)
+    assert "appears more than once" in outcome[0].message
+
+
+def test_duplicate_metadata_key_is_caught() -> None:
+    """A metadata key given twice at the top level is reported on both paths."""
+    doc = _small_doc()
+    data = _with_text(doc, '"name": "small"', '"name": "other", "name": "small"')
+    outcome = _check_same(data)
+    assert not isinstance(outcome, md.Dataset)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('"summary": "', '"summary": ":'),  # a string value that starts with a colon: an extra `":`
+        ('"speaker"', '"speaker"\n'),  # a line break between a key and its colon
+        ('"summary": "', '"summary": "\\u00e9 \\ud83d\\ude00 '),  # escapes, a surrogate pair among them
+        ('"quote": null', '"quote": "\\" quoted: \\\\"'),  # escaped quotes and backslashes around a colon
+    ],
+    ids=["colon-value", "newline-before-colon", "escapes", "escaped-quotes"],
+)
+def test_unusual_but_valid_text_loads_the_same(old: str, new: str) -> None:
+    """Valid documents whose text trips the fast path's cheap checks load the same on both paths."""
+    doc = _small_doc()
+    outcome = _check_same(_with_text(doc, old, new))
+    assert isinstance(outcome, md.Dataset)
+
+
+def test_record_without_optional_keys_loads_the_same() -> None:
+    """A record that leaves out optional keys (defaults apply) gives the same Dataset."""
+    doc = _small_doc()
+    for key in ("quote", "mentions", "stances", "date", "cameo", "plover"):
+        del doc["statements"][0][key]
+    del doc["events"][0]["evidence"][0]["quote"]
+    doc["events"][0]["evidence"][0]["quote"] = "The EU banned arms sales to Israel."  # keys in another order
+    outcome = _check_same(_bytes(doc))
+    assert isinstance(outcome, md.Dataset)
+
+
+def test_missing_optional_metadata_and_tables_load_the_same() -> None:
+    """A document without license, citation or some tables gives the same Dataset or problems."""
+    doc = _small_doc()
+    del doc["license"], doc["citation"], doc["demands"]
+    _check_same(_bytes(doc))
+    doc = _small_doc()
+    del doc["events"]
+    _check_same(_bytes(doc))
+
+
+def test_record_limit_is_enforced_on_both_paths() -> None:
+    """A document past ``max_records`` is refused with the reference problem."""
+    data = _bytes(_small_doc())
+    outcome = _check_same(data, Limits(max_records=3))
+    assert not isinstance(outcome, md.Dataset)
+    assert "more than the limit of 3" in outcome[0].message
+
+
+def test_str_input_with_a_lone_surrogate_gets_the_reference_problem() -> None:
+    """A ``str`` holding a lone surrogate character (not an escape) is reported, not encoded."""
+    data = json.dumps(_small_doc(), ensure_ascii=False).replace("Hamas rules out", "Hamas \ud800 rules out")
+    outcome = _check_same(data)
+    assert not isinstance(outcome, md.Dataset)
+    assert "lone surrogate" in outcome[0].message
+
+
+def test_bundled_dataset_loads_the_same_on_both_paths() -> None:
+    """The bundled document gives the same Dataset on both paths."""
+    from importlib import resources
+
+    data = resources.files("mideastdata").joinpath("data").joinpath("mideastdata.json").read_bytes()
+    outcome = _check_same(data)
+    assert outcome == md.load()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ds=datasets(), ascii_only=st.booleans(), indent=st.sampled_from([None, 1, 2]))
+def test_round_trip_is_the_same_on_both_paths(ds: md.Dataset, ascii_only: bool, indent: int | None) -> None:
+    """Any valid dataset, written in any JSON layout, loads to itself on both paths."""
+    doc = json.loads(md.to_json(ds))
+    data = _bytes(doc, ascii_only=ascii_only, indent=indent)
+    assert _check_same(data) == ds
+    assert _check_same(md.to_json(ds)) == ds
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            out += _paths(item, (*prefix, i))
+    return out
+
+
+_ODD_VALUES = [1, 0, -1, 1.5, True, None, "", " ", "x", "Hamas", "hamas", "2025-13", "2025", [], ["x"], [1], {}, {"a": 1}]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_single_mutation_gets_the_same_outcome(data: st.DataObject) -> None:
+    """Replacing, deleting or adding any one value anywhere gives the same Dataset or problems on both paths."""
+    doc = _small_doc()
+    path = data.draw(st.sampled_from(_paths(doc)))
+    *parents, last = path
+    node: Any = doc
+    for step in parents:
+        node = node[step]
+    action = data.draw(st.sampled_from(["replace", "delete", "add"]))
+    if action == "replace":
+        node[last] = copy.deepcopy(data.draw(st.sampled_from(_ODD_VALUES)))
+    elif action == "delete":
+        del node[last]
+    elif isinstance(node, dict):
+        node[data.draw(st.sampled_from(["extra", "id", "kind", "evidence"]))] = data.draw(st.sampled_from(_ODD_VALUES))
+    else:
+        node.append(copy.deepcopy(node[last]))
+    _check_same(_bytes(doc))
+
+
+def test_garbage_collector_state_is_restored() -> None:
+    """Loading pauses the garbage collector and restores its state, also when the load fails."""
+    data = _bytes(_small_doc())
+    assert gc.isenabled()
+    md.from_json(data)
+    assert gc.isenabled()
+    with pytest.raises(md.DatasetError):
+        md.from_json(b"{")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        md.from_json(data)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_parser_names_the_accelerator_when_installed() -> None:
+    """The fast path parses with msgspec when the ``fast`` extra is installed, else with the stdlib."""
+    name, parse = _fast.parser()
+    assert name in {"json", "msgspec"}
+    assert parse(b'{"a": [1, "b", null]}') == {"a": [1, "b", None]}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ds=datasets())
+def test_valid_documents_take_the_fast_path(ds: md.Dataset) -> None:
+    r"""A valid document as this library writes it is loaded by the fast path itself, with every parser.
+
+    Unless a string value holds ``":`` (the key count then cannot rule out a duplicate key)
+    or, for the stdlib parser, a ``\ud`` escape.
+    """
+    data = md.to_json(ds).encode("utf-8")
+    keys_counted = data.count(b'":') == _fast._keys_in(json.loads(data))
+    for name, parse in PARSERS:
+        if not keys_counted or (name == "json" and (b"\\ud" in data or b"\\uD" in data)):
+            assert _fast.load_document(data, DEFAULT_LIMITS, parse=parse) in (None, ds)
+        else:
+            assert _fast.load_document(data, DEFAULT_LIMITS, parse=parse) == ds
+
+
+@pytest.mark.parametrize("parse", [p for _, p in PARSERS], ids=[n for n, _ in PARSERS])
+def test_small_and_bundled_documents_take_the_fast_path(parse: Parse) -> None:
+    """The test dataset and the bundled dataset are loaded by the fast path itself."""
+    from importlib import resources
+
+    small = md.Dataset(**small_records())
+    assert _fast.load_document(md.to_json(small), DEFAULT_LIMITS, parse=parse) == small
+    bundled = resources.files("mideastdata").joinpath("data").joinpath("mideastdata.json").read_bytes()
+    assert _fast.load_document(bundled, DEFAULT_LIMITS, parse=parse) == md.load()
