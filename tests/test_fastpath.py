@@ -265,11 +265,11 @@ def test_parser_names_the_accelerator_when_installed() -> None:
 def test_valid_documents_take_the_fast_path(ds: md.Dataset) -> None:
     r"""A valid document as this library writes it is loaded by the fast path itself, with every parser.
 
-    Unless a string value holds ``":`` (the key count then cannot rule out a duplicate key)
+    Unless a string value holds ``":`` or ``" :`` (the key count then cannot rule out a duplicate key)
     or, for the stdlib parser, a ``\ud`` escape.
     """
     data = md.to_json(ds).encode("utf-8")
-    keys_counted = data.count(b'":') == _fast._keys_in(json.loads(data))
+    keys_counted = not _fast._may_hold_duplicate_keys(data, _fast._keys_in(json.loads(data)))
     for name, parse in PARSERS:
         if not keys_counted or (name == "json" and (b"\\ud" in data or b"\\uD" in data)):
             assert _fast.load_document(data, DEFAULT_LIMITS, parse=parse) in (None, ds)
