@@ -137,9 +137,9 @@ def _ascending(table: Table[Any], rows: tuple[int, ...]) -> bool:
 def _restrict(table: Table[Any], hits: tuple[int, ...], matches: Callable[[Any], bool]) -> Table[Any]:
     """The rows of *table* among *hits* (ascending base positions), in *table*'s order."""
     rows = table._rows  # noqa: SLF001
-    if rows is None:
-        return table._derive([table.records[p] for p in hits], hits)  # noqa: SLF001
     records = _base(table).records
+    if rows is None:
+        return table._derive([records[p] for p in hits], hits)  # noqa: SLF001
     if len(rows) <= len(hits):
         kept = tuple(p for p in rows if matches(records[p]))
     elif _ascending(table, rows):
@@ -347,4 +347,5 @@ def sort(table: Table[Any], key: str | Callable[[Any], Any], reverse: bool) -> T
     order = present + [i for i, v in enumerate(values) if v is None]
     rows = table._rows  # noqa: SLF001
     positions = tuple(order) if rows is None else tuple(rows[i] for i in order)
-    return table._derive([table.records[i] for i in order], positions)  # noqa: SLF001
+    records = table.records
+    return table._derive([records[i] for i in order], positions)  # noqa: SLF001
