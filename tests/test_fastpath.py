@@ -17,15 +17,16 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mideastdata as md
 from conftest import small_records
-from mideastdata.io import _fast
-from mideastdata.io.converter import structure_dataset
-from mideastdata.io.json import _parse
+from mideastdata.io import _fast, _fast_write
+from mideastdata.io.converter import structure_dataset, unstructure_dataset
+from mideastdata.io.json import _parse, dumps
 from mideastdata.limits import DEFAULT_LIMITS, Limits
 from strategies import datasets
 from test_hostile_json import DOC_CASES, RAW_CASES, DocCase
@@ -286,3 +287,44 @@ def test_small_and_bundled_documents_take_the_fast_path(parse: Parse) -> None:
     assert _fast.load_document(md.to_json(small), DEFAULT_LIMITS, parse=parse) == small
     bundled = resources.files("mideastdata").joinpath("data").joinpath("mideastdata.json").read_bytes()
     assert _fast.load_document(bundled, DEFAULT_LIMITS, parse=parse) == md.load()
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _reference_text(ds: md.Dataset) -> str:
+    return dumps(unstructure_dataset(ds))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ds=datasets())
+def test_fast_writing_gives_the_reference_text(ds: md.Dataset) -> None:
+    """Any dataset is written to exactly the reference text, with and without msgspec."""
+    expected = _reference_text(ds)
+    assert _fast_write.document_text(ds, accelerate=True) == expected
+    assert _fast_write.document_text(ds, accelerate=False) == expected
+    assert md.to_json(ds) == expected
+
+
+_AWKWARD = "".join(map(chr, range(32))) + '"\\/\x7f\x80\xa0\u2028\u2029\ufeff\uffff😀 é ع ש'
+
+
+def test_fast_writing_escapes_every_awkward_character_like_the_reference() -> None:
+    """Control characters, quotes, backslashes, DEL, line separators and astral characters are written the same."""
+    records = small_records()
+    stmt = records["statements"][0]
+    records["statements"] = (attrs.evolve(stmt, summary="summary " + _AWKWARD, quote=_AWKWARD),)
+    records["topics"] = (*records["topics"], md.Topic(id="awkward", label=_AWKWARD, description=_AWKWARD))
+    ds = md.Dataset(**records)
+    expected = _reference_text(ds)
+    assert _fast_write.document_text(ds, accelerate=True) == expected
+    assert _fast_write.document_text(ds, accelerate=False) == expected
+    assert md.from_json(expected) == ds
+
+
+def test_fast_unstructuring_equals_the_converter() -> None:
+    """The generated unstructurers give the converter's plain document, key order included."""
+    ds = md.load()
+    fast = _fast_write.unstructure_document(ds)
+    reference = unstructure_dataset(ds)
+    assert json.dumps(fast) == json.dumps(reference)
