@@ -24,13 +24,14 @@ def main(argv: list[str] | None = None) -> int:
 
     data = document_bytes(args.statements, args.seed)
     decoder = msgspec_decoder()
-    ds = md.from_json(data)
+    unlimited = md.Limits(max_bytes=None, max_records=None)
+    ds = md.from_json(data, limits=unlimited)
     assert len(ds.statements) == args.statements
     assert decoder.decode(data).statements[-1].id == ds.statements[-1].id
     del ds
     medians = measure(
         {
-            "mideastdata from_json": lambda: md.from_json(data),
+            "mideastdata from_json": lambda: md.from_json(data, limits=unlimited),
             "msgspec Structs": lambda: decoder.decode(data),
             "pydantic v2 (strict)": lambda: PydDataset.model_validate_json(data),
             "json.loads (floor)": lambda: json.loads(data),

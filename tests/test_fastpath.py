@@ -15,6 +15,7 @@ import copy
 import gc
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -328,3 +329,13 @@ def test_fast_unstructuring_equals_the_converter() -> None:
     fast = _fast_write.unstructure_document(ds)
     reference = unstructure_dataset(ds)
     assert json.dumps(fast) == json.dumps(reference)
+
+
+def test_written_file_is_the_utf8_of_to_json(tmp_path: Path) -> None:
+    """md.dump to .json writes exactly the UTF-8 bytes of md.to_json, on both writing paths."""
+    records = small_records()
+    records["topics"] = (*records["topics"], md.Topic(id="awkward", label=_AWKWARD))
+    ds = md.Dataset(**records)
+    out = md.dump(ds, tmp_path / "out.json")
+    assert out.read_bytes() == md.to_json(ds).encode("utf-8") == _reference_text(ds).encode("utf-8")
+    assert _fast_write.document_bytes(ds, accelerate=False) == out.read_bytes()

@@ -24,7 +24,7 @@ from ..model import Actor, Demand, Event, Evidence, PartialDate, Role, Source, S
 from ._fast import gc_paused
 from .converter import META_KEYS, TABLE_TYPES
 
-__all__ = ["document_text", "unstructure_document"]
+__all__ = ["document_bytes", "document_text", "unstructure_document"]
 
 _RECORD_CLASSES = (Evidence, Role, Stance, Source, Actor, Topic, Statement, Demand, Event)
 _unstructurers: dict[type, Callable[[Any], dict[str, Any]]] = {}
@@ -34,15 +34,11 @@ def _value_code(name: str, type_: Any) -> str:
     """The expression that unstructures attribute *name* of record ``r`` as the converter does."""
     get = f"r.{name}"
     args = get_args(type_)
-    if isinstance(type_, type) and issubclass(type_, str) and type_ is not str:  # an enum: its value
-        return f"{get}.value"
     if args == (PartialDate, type(None)):
         return f"(None if (x := {get}) is None else str(x))"
     if get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
         return f"[_u_{args[0].__name__}(x) for x in {get}]"
-    if get_origin(type_) is tuple:
-        return f"list({get})"
-    return get  # str, int, bool, None: as they are
+    return get  # str, int, bool, None, a tuple of str, an enum (a str, written as its value): as they are
 
 
 def _generated() -> dict[type, Callable[[Any], dict[str, Any]]]:
@@ -67,8 +63,8 @@ def unstructure_document(ds: Dataset) -> dict[str, Any]:
     return doc
 
 
-def document_text(ds: Dataset, *, accelerate: bool = True) -> str:
-    """The dataset as the JSON text :func:`mideastdata.to_json` writes.
+def document_bytes(ds: Dataset, *, accelerate: bool = True) -> bytes:
+    """The dataset as the UTF-8 bytes of the JSON text :func:`mideastdata.to_json` writes.
 
     Args:
         ds: the dataset.
@@ -82,5 +78,13 @@ def document_text(ds: Dataset, *, accelerate: bool = True) -> str:
             except ImportError:
                 pass
             else:
-                return msgspec.json.format(msgspec.json.encode(doc), indent=1).decode("utf-8") + "\n"
-        return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+                return msgspec.json.format(msgspec.json.encode(doc), indent=1) + b"\n"
+        return (json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
+
+
+def document_text(ds: Dataset, *, accelerate: bool = True) -> str:
+    """The dataset as the JSON text :func:`mideastdata.to_json` writes (see :func:`document_bytes`)."""
+    if not accelerate:
+        with gc_paused():
+            return json.dumps(unstructure_document(ds), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return document_bytes(ds).decode("utf-8")

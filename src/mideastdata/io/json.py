@@ -15,7 +15,7 @@ from ..limits import DEFAULT_LIMITS, Limits, check_size, input_size
 from ..model import Actor, Demand, Event, Record, Source, Statement, Topic
 from ._atomic import atomic_write_bytes
 from ._fast import gc_paused, load_document
-from ._fast_write import document_text
+from ._fast_write import document_bytes, document_text
 from .converter import converter, problems_from, structure_dataset
 
 __all__ = ["dumps", "from_json", "parse_value", "read", "to_json", "write"]
@@ -224,5 +224,5 @@ def _load_dataset(data: str | bytes, file: str | None, limits: Limits) -> Datase
 def write(ds: Dataset, path: Path) -> Path:
     """Write *ds* as one JSON document at *path*, atomically (creating missing parent folders)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, to_json(ds).encode("utf-8"))
+    atomic_write_bytes(path, document_bytes(ds))  # the UTF-8 of to_json(ds), without the str in between
     return path
