@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import mideastdata as md
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,3 +49,26 @@ def test_generation_is_deterministic_by_seed(tmp_path: Path) -> None:
     _generate(c, 300, seed=1)
     assert a.read_bytes() == b.read_bytes()
     assert json.loads(a.read_bytes()) != json.loads(c.read_bytes())
+
+
+SCRIPTS = {
+    "bench_decode": ["--statements", "300", "--repeat", "1"],
+    "bench_encode": ["--statements", "300", "--repeat", "1"],
+    "bench_memory": ["--statements", "300", "--repeat", "1"],
+    "bench_import": ["--repeat", "1"],
+    "bench_growth": ["--sizes", "200", "400", "--repeat", "1"],
+    "bench_duckdb": ["--statements", "300", "--repeat", "1"],
+}
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPTS))
+def test_benchmark_script_runs_at_a_tiny_size(script: str) -> None:
+    """Each benchmark script runs to the end at a tiny size and prints its table of figures."""
+    done = subprocess.run(
+        [sys.executable, "-m", f"benchmarks.{script}", *SCRIPTS[script]],
+        cwd=ROOT, check=False, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "| contender |" in done.stdout or "| what |" in done.stdout or "| statements |" in done.stdout or (
+        "| query |" in done.stdout
+    )

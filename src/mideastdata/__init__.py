@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import overload
 
@@ -82,10 +81,21 @@ __all__ = [
     "to_json",
 ]
 
-try:
-    __version__ = version("mideastdata")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the package metadata on first use (importlib.metadata is slow to import)."""
+    if name != "__version__":
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        found = version("mideastdata")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+        found = "0.0.0+unknown"
+    globals()["__version__"] = found
+    return found
 
 
 @overload

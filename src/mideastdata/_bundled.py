@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import threading
-from importlib import resources
+from pathlib import Path
 
 from .dataset import Dataset
 
@@ -27,6 +27,20 @@ def bundled() -> Dataset:
         if _dataset is None:
             from .io.json import from_json  # noqa: PLC0415 - nothing is loaded at import time
 
-            data = resources.files("mideastdata").joinpath("data").joinpath(DATA_FILE).read_bytes()
-            _dataset = from_json(data)
+            _dataset = from_json(_read_data())
         return _dataset
+
+
+def _read_data() -> bytes:
+    """The bundled document's bytes, straight from the package folder when it is one.
+
+    That is the usual install, and importing ``importlib.resources`` costs more than the
+    whole load; a zipped package is read through ``importlib.resources``.
+    """
+    path = Path(__file__).parent / "data" / DATA_FILE
+    try:
+        return path.read_bytes()
+    except OSError:
+        from importlib import resources  # noqa: PLC0415
+
+        return resources.files("mideastdata").joinpath("data").joinpath(DATA_FILE).read_bytes()

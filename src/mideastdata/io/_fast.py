@@ -208,6 +208,22 @@ class _Run:
         self.keys += n_fields * len(value)
         return tuple(map(structure, value))
 
+    def table(self, value: Any, structure: Callable[[Any], Any], n_fields: int) -> tuple[Any, ...]:
+        """Like :meth:`records`, for a whole table: each record's dict is dropped once it is built.
+
+        Its memory is then reused for the records that follow, so the parsed document
+        and the dataset are not both held whole (the reference path re-parses the text).
+        """
+        if type(value) is not list:
+            raise _Fallback
+        self.keys += n_fields * len(value)
+        out: list[Any] = []
+        append = out.append
+        for i, item in enumerate(value):
+            append(structure(item))
+            value[i] = None
+        return tuple(out)
+
     def partial(self, value: Any, cls: type, n_fields: int) -> Any:
         """A record without every key: the converter structures it (its keys counted here)."""
         if type(value) is not dict:
@@ -242,7 +258,7 @@ def _build(doc: Any, data: bytes, limits: Limits) -> Dataset:
     run = _Run()
     run.keys = len(doc)
     built = {
-        name: run.records(doc[name], run.structure[cls.__name__], len(attrs.fields(cls)))
+        name: run.table(doc[name], run.structure[cls.__name__], len(attrs.fields(cls)))
         for name, cls in TABLE_TYPES.items()
     }
     if _may_hold_duplicate_keys(data, run.keys):
