@@ -121,6 +121,13 @@ def test_changelog_page_includes_changelog(built: Path) -> None:
     assert " ".join(words) in re.sub(r"\W+", " ", page_text(built, "changelog"))
 
 
+def test_changelog_names_every_public_name() -> None:
+    """Every name in mideastdata.__all__ is announced in CHANGELOG.md (a new public name needs a line)."""
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    missing = [name for name in md.__all__ if not re.search(rf"`(md\.)?{re.escape(name)}[`(.]", changelog)]
+    assert missing == [], f"CHANGELOG.md does not mention {missing}"
+
+
 def test_codebook_defines_every_vocabulary_value() -> None:
     """Every value of every closed vocabulary has a rule in the codebook (a definition-list term)."""
     text = CODEBOOK.read_text(encoding="utf-8")
