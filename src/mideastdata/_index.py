@@ -78,7 +78,7 @@ TOPIC_FIELDS = frozenset({"topic", "topics"})
 
 _DATE_FIELDS: dict[type[Any], str] = {Statement: "date", Event: "date", Source: "published"}
 _MAX_SPAN = 366  # the most days a PartialDate covers (a leap year)
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # re-entrant: a build may read another cached value
 
 
 def _base(table: Table[Any]) -> Table[Any]:
