@@ -25,8 +25,15 @@ FORBIDDEN_ATTRIBUTES = {("os", "system"), ("os", "popen"), ("os", "execv"), ("os
                         ("np", "load"), ("numpy", "load")}
 # Reviewed exceptions. The dynamic import loads a format module whose name is checked
 # against FORMATS first; the fast JSON path compiles record structurers generated from
-# the schema alone (as attrs and cattrs do), checked below to take no input.
-ALLOWED = {("io/__init__.py", "importlib.import_module"), ("io/_fast.py", "compile"), ("io/_fast.py", "exec")}
+# the schema alone (as attrs and cattrs do), and so does its writing side: both are
+# checked below to take no input.
+ALLOWED = {
+    ("io/__init__.py", "importlib.import_module"),
+    ("io/_fast.py", "compile"),
+    ("io/_fast.py", "exec"),
+    ("io/_fast_write.py", "compile"),
+    ("io/_fast_write.py", "exec"),
+}
 
 
 def _sources() -> list[Path]:
@@ -74,6 +81,13 @@ def test_generated_code_depends_on_the_schema_alone() -> None:
     md.from_json(md.to_json(md.load()))
     assert _fast._structurers_code() is code
     assert set(code.co_names) <= {f"_s_{cls.__name__}" for cls in _fast._RECORD_CLASSES}
+
+    from mideastdata.io import _fast_write
+
+    assert list(inspect.signature(_fast_write._generated).parameters) == []
+    made = _fast_write._generated()
+    md.to_json(md.load())
+    assert _fast_write._generated() is made
 
 
 def test_the_scan_catches_what_it_looks_for(tmp_path: Path) -> None:
