@@ -128,6 +128,18 @@ def test_changelog_names_every_public_name() -> None:
     assert missing == [], f"CHANGELOG.md does not mention {missing}"
 
 
+def test_changelog_lists_each_change_once() -> None:
+    """No CHANGELOG.md entry appears twice (as a merge that keeps both sides can leave it)."""
+    entries: list[str] = []
+    for line in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("- "):
+            entries.append(line)
+        elif line.startswith("  ") and entries:
+            entries[-1] += line
+    assert entries
+    assert sorted({e for e in entries if entries.count(e) > 1}) == []
+
+
 def test_codebook_defines_every_vocabulary_value() -> None:
     """Every value of every closed vocabulary has a rule in the codebook (a definition-list term)."""
     text = CODEBOOK.read_text(encoding="utf-8")
