@@ -32,8 +32,8 @@ TARGET = 13.0
 def _broken(doc: dict[str, Any]) -> bytes:
     """The document with every statement's speaker misspelt and every tenth summary a number."""
     statements = []
-    for i, row in enumerate(doc["statements"]):
-        row = dict(row, speaker=row["speaker"] + "x")
+    for i, original in enumerate(doc["statements"]):
+        row = dict(original, speaker=original["speaker"] + "x")
         if i % 10 == 0:
             row["summary"] = i
         statements.append(row)

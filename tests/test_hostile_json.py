@@ -307,3 +307,29 @@ def test_folder_named_json_is_a_dataset_error(tmp_path: Path) -> None:
     path.mkdir()
     error = _error_from_file(path)
     assert error.file == str(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("bad.json", b'{"name": 1, "actors": [{"id": "X"}]}'),
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000),
+        ("huge.json", b'{"name": ' + b"9" * 10_000 + b"}"),
+        ("latin1.json", '{"name": "Isra\u00ebl"}'.encode("latin-1")),
+    ],
+)
+def test_installed_validate_command_exits_1(tmp_path: Path, name: str, data: bytes) -> None:
+    """The real `mideastdata validate` on hostile files exits 1, names the file on stderr, and prints no traceback."""
+    import shutil
+    import subprocess
+    import sys
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    exe = shutil.which("mideastdata")
+    cmd = [exe] if exe else [sys.executable, "-m", "mideastdata"]
+    result = subprocess.run([*cmd, "validate", str(path)], capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 1
+    assert str(path) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
