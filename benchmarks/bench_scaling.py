@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         # One interleaved run: drift in the machine's load hits both sizes alike.
         timed = measure(contenders, args.repeat)
     medians = {
-        size: {key.rsplit(" @", 1)[0]: t for key, t in timed.items() if key.endswith(f" @{size}")} for size in (small, large)
+        size: {key.rsplit(" @", 1)[0]: t for key, t in timed.items() if key.endswith(f" @{size}")}
+        for size in (small, large)
     }
     step = large / small
     lines = [
