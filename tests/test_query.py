@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -310,3 +311,13 @@ def test_to_dataframe_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"pip install 'mideastdata\[pandas\]'"):
         md.load().statements.to_dataframe()
+
+
+def test_where_parses_dates_and_takes_lists_as_tuples(records: dict[str, Any]) -> None:
+    """where(date="2025-08") matches that PartialDate exactly; a list value is the whole tuple, like a tuple."""
+    stmt = attrs.evolve(records["statements"][0], date=md.PartialDate.parse("2025-08"))
+    ds = md.Dataset(**{**records, "statements": (stmt,)})
+    assert ds.statements.where(date="2025-08").ids() == ["stmt-hamas"]
+    assert ds.statements.where(date="2025").ids() == []
+    assert ds.statements.where(topics=["hamas-disarmament"]) == ds.statements.where(topics=("hamas-disarmament",))
+    assert ds.statements.where(topics=["hamas-disarmament"]).ids() == ["stmt-hamas"]

@@ -252,8 +252,8 @@ def _enum_value(kind: type[enum.Enum], field: str, value: Any) -> enum.Enum:
 
 
 def _where_value(table: Table[Any], kind: type[Any], field: str, value: Any) -> Hashable:
-    """The index key for ``where(field=value)``: enums coerced, actors and topics resolved."""
-    if isinstance(value, tuple):
+    """The index key for ``where(field=value)``: enums coerced, actors and topics resolved, dates parsed."""
+    if isinstance(value, (tuple, list)):
         return tuple(_where_value(table, kind, field, v) for v in value)
     hint = _hints(kind)[field]
     key: Hashable = value
@@ -268,6 +268,8 @@ def _where_value(table: Table[Any], kind: type[Any], field: str, value: Any) -> 
             key = actor_id(table, value)
     elif field in TOPIC_FIELDS:
         key = topic_id(table, value)
+    elif field in _DATE_FIELDS.values() and isinstance(value, str):
+        key = PartialDate.parse(value)
     return key
 
 
