@@ -6,14 +6,16 @@ Not collected by pytest. Run by hand (see ``tests/fuzz/README.md``)::
     pip install atheris
     python tests/fuzz/fuzz_json.py -max_total_time=600
 
-Each input is used one of three ways, chosen by its first byte: as raw bytes for
+Each input is used one of five ways, chosen by its first byte: as raw bytes for
 ``from_json``; spliced into a valid document (so the fuzzer explores near-valid
-input); or, when it parses as JSON, planted as the value of one field of a valid
-document. Any exception other than :class:`mideastdata.DatasetError` is a crash.
+input); when it parses as JSON, planted as the value of one field of a valid
+document; as the text of a CSV table; or as the lines of a JSON Lines table. Any
+exception other than :class:`mideastdata.DatasetError` is a crash.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from typing import Any
@@ -22,6 +24,10 @@ import atheris
 
 with atheris.instrument_imports():
     import mideastdata as md
+    from mideastdata.errors import Problem
+    from mideastdata.io import csv as csv_format
+    from mideastdata.io import jsonl as jsonl_format
+    from mideastdata.io.converter import TABLE_TYPES, structure_records
 
 __all__ = ["main", "one_input"]
 
@@ -94,14 +100,43 @@ def _check(data: bytes | str) -> None:
         raise AssertionError(msg)
 
 
+_TABLES = list(TABLE_TYPES.items())
+
+
+def _table_text(fdp: Any) -> tuple[str, type[Any], str]:
+    name, kind = _TABLES[fdp.ConsumeIntInRange(0, len(_TABLES) - 1)]
+    return name, kind, fdp.ConsumeUnicodeNoSurrogates(fdp.remaining_bytes())
+
+
+def _check_csv(fdp: Any) -> None:
+    """A CSV table's text: problems are collected, nothing is raised."""
+    name, kind, text = _table_text(fdp)
+    header = ",".join(csv_format.column_names(kind)) + "\r\n"
+    problems: list[Problem] = []
+    csv_format.read_table(header + text if fdp.ConsumeBool() else text, name, kind, problems)
+
+
+def _check_jsonl(fdp: Any) -> None:
+    """A JSON Lines table's text: problems are collected, or a DatasetError is raised."""
+    name, kind, text = _table_text(fdp)
+    problems: list[Problem] = []
+    rows = jsonl_format._parse_lines(text, name, problems)  # the reader's own step
+    if rows is not None:
+        with contextlib.suppress(md.DatasetError):
+            structure_records(rows, kind, name)
+
+
 def one_input(data: bytes) -> None:
-    """Feed one fuzzer input to from_json in one of three ways."""
+    """Feed one fuzzer input to a reader in one of five ways."""
     if not data:
         _check(data)
         return
-    mode, rest = data[0] % 3, data[1:]
+    mode, rest = data[0] % 5, data[1:]
     if mode == 0:
         _check(rest)
+        return
+    if mode in (3, 4):
+        (_check_csv if mode == 3 else _check_jsonl)(atheris.FuzzedDataProvider(rest))
         return
     fdp = atheris.FuzzedDataProvider(rest)
     if mode == 1:
