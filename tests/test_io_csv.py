@@ -9,11 +9,15 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mideastdata as md
-from mideastdata.io.csv import parse_csv
+from mideastdata.io._columns import columns
+from mideastdata.io._csvrow import excel_safe_text, quote
+from mideastdata.io.converter import TABLE_TYPES, converter
+from mideastdata.io.csv import parse_csv, table_csv
+from strategies import datasets
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -158,3 +162,26 @@ def test_every_table_problem_is_listed(tmp_path: Path, small: md.Dataset) -> Non
     with pytest.raises(md.DatasetError) as info:
         md.load(out)
     assert {p.path for p in info.value.problems} == {"topics", "events"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(ds=datasets(), excel_safe=st.booleans())
+def test_compiled_rows_match_the_cell_rules(ds: md.Dataset, excel_safe: bool) -> None:
+    """The generated row writers write exactly the cells the column rules give: JSON as json.dumps writes it."""
+    for name, table in ds.tables().items():
+        kind = TABLE_TYPES[name]
+        cols = columns(kind)
+        expected = [",".join(c.name for c in cols)]
+        for record in table:
+            cells = []
+            for c in cols:
+                value = getattr(record, c.name)
+                if c.kind == "json":
+                    text: str | None = json.dumps(converter.unstructure(value, c.type), ensure_ascii=False, separators=(",", ":"))
+                else:
+                    text = c.encode(value)
+                    if excel_safe and c.kind == "str":
+                        text = excel_safe_text(text)
+                cells.append(quote(text))
+            expected.append(",".join(cells))
+        assert table_csv(table, kind, excel_safe=excel_safe) == "\r\n".join([*expected, ""])

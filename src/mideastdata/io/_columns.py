@@ -20,7 +20,7 @@ import attrs
 
 from .. import model
 from ..errors import DatasetError
-from ..model import Evidence, PartialDate
+from ..model import PartialDate
 from .converter import converter
 from .json import parse_value
 
@@ -86,22 +86,52 @@ def _slug_list(value: tuple[str, ...]) -> str:
     return '["' + '","'.join(value) + '"]' if value else "[]"
 
 
-def _evidence_list(value: tuple[Evidence, ...]) -> str:
-    enc = _encode_string
-    return (
-        "["
-        + ",".join(
-            [f'{{"source":"{e.source}","start":{e.start},"end":{e.end},"quote":{enc(e.quote)}}}' for e in value]
-        )
-        + "]"
-    )
+def _struct_json(kind: type[Any]) -> str | None:
+    """A JSON object expression for a record ``e`` of *kind*, or None if a field is not simple."""
+    hints = typing.get_type_hints(kind)
+    parts = []
+    for field in attrs.fields(kind):
+        declared = hints[field.name]
+        inner = field_type(declared)
+        v = f"e.{field.name}"
+        if field.validator in (model._slug, model._opt_slug):  # noqa: SLF001 - nothing to escape
+            expr = f"'\"' + {v} + '\"'"
+        elif inner is str:
+            expr = f"_enc({v})"
+        elif isinstance(inner, type) and issubclass(inner, enum.Enum):
+            expr = f"'\"' + {v}._value_ + '\"'"
+        elif inner is int:
+            expr = f"str({v})"
+        elif inner is bool:
+            expr = f"('true' if {v} else 'false')"
+        else:
+            return None
+        if is_optional(declared):
+            expr = f"('null' if {v} is None else {expr})"
+        parts.append(f"'\"{field.name}\":' + {expr}")
+    return "'{' + " + " + ',' + ".join(parts) + " + '}'"
+
+
+def _struct_list_encoder(kind: type[Any]) -> Callable[[Any], str] | None:
+    """A generated encoder of ``tuple[kind, ...]`` as compact JSON, the same text as the generic path."""
+    obj = _struct_json(kind)
+    if obj is None:
+        return None
+    source = f"def encode(value):\n    return '[' + ','.join([{obj} for e in value]) + ']'\n"
+    env: dict[str, Any] = {"_enc": _encode_string}
+    exec(compile(source, f"<json encoder for tuple[{kind.__name__}, ...]>", "exec"), env)  # noqa: S102
+    encode: Callable[[Any], str] = env["encode"]
+    return encode
 
 
 def _json_encoder(type_: Any, validator: Any) -> Callable[[Any], str]:
     if validator is model._slugs:  # noqa: SLF001 - the model's own slug-list check
         return _slug_list
-    if type_ == tuple[Evidence, ...]:
-        return _evidence_list
+    args = get_args(type_)
+    if get_origin(type_) is tuple and args and attrs.has(args[0]) and args[0] is not PartialDate:
+        fast = _struct_list_encoder(args[0])
+        if fast is not None:
+            return fast
     unstructure = converter.get_unstructure_hook(type_)
     encode = _JSON.encode
     return lambda value: encode(unstructure(value))

@@ -29,6 +29,7 @@ from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ._atomic import atomic_folder, write_file
 from ._columns import columns
+from ._csvrow import row_writer
 from ._folder import build_dataset, file_names, read_meta, read_text, write_meta
 from .converter import TABLE_TYPES, structure_records
 
@@ -36,40 +37,19 @@ __all__ = ["EXTENSION", "parse_csv", "read", "read_table", "table_csv", "write"]
 
 EXTENSION = "csv"
 
-_NEEDS_QUOTES = re.compile(r'[",\r\n]')
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _TOKEN = re.compile(r'(?:"((?:[^"]|"")*)"|([^,"\r\n]*))(,|\r\n|\n|\r|\Z)')
 
 
-def _quote(cell: str | None) -> str:
-    if cell is None:
-        return ""
-    if not cell:
-        return '""'
-    if _NEEDS_QUOTES.search(cell) is None:
-        return cell
-    return '"' + cell.replace('"', '""') + '"'
-
-
-def _excel_safe(cell: str | None) -> str | None:
-    if cell and cell.startswith(_FORMULA_START):
-        return "'" + cell
-    return cell
+_WRITERS: dict[tuple[type[Any], bool], Callable[[Any], str]] = {}
 
 
 def table_csv(records: Iterable[Any], kind: type[Any], *, excel_safe: bool = False) -> str:
     """The CSV text (header and rows) of *records* of class *kind*."""
-    cols = columns(kind)
-    encoders = [(c.name, c.encode) for c in cols]
-    quote = _quote
-    lines = [",".join(c.name for c in cols)]
-    if excel_safe:
-        safe = _excel_safe
-        lines.extend(
-            ",".join([quote(safe(enc(getattr(r, name)))) for name, enc in encoders]) for r in records
-        )
-    else:
-        lines.extend(",".join([quote(enc(getattr(r, name))) for name, enc in encoders]) for r in records)
+    row = _WRITERS.get((kind, excel_safe))
+    if row is None:
+        row = _WRITERS[kind, excel_safe] = row_writer(kind, excel_safe=excel_safe)
+    lines = [",".join(c.name for c in columns(kind))]
+    lines.extend(map(row, records))
     lines.append("")
     return "\r\n".join(lines)
 

@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: MIT
+"""CSV export against pandas ``DataFrame.to_csv`` of the same rows; JSON encode and decode for the record.
+
+Target (issue 4): writing the CSV folder (``md.dump(ds, path, format="csv")``, from the
+records) is faster than pandas writing the same rows (``DataFrame.to_csv`` of frames
+already holding the cell texts, one file per table). Both write to the same disk; the
+CSV text of both is checked to hold the same rows before timing.
+
+    python -m benchmarks.bench_io --statements 1000000 --repeat 3
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from benchmarks._harness import document_bytes, measure, parser, report
+
+__all__ = ["main"]
+
+
+def _frames(ds: Any) -> dict[str, Any]:
+    """One DataFrame per table holding exactly the cells the CSV export writes (None for empty)."""
+    import pandas as pd
+
+    from mideastdata.io._columns import columns
+    from mideastdata.io.converter import TABLE_TYPES
+
+    frames = {}
+    for name, kind in TABLE_TYPES.items():
+        cols = columns(kind)
+        rows = [[c.encode(getattr(r, c.name)) for c in cols] for r in getattr(ds, name)]
+        frames[name] = pd.DataFrame(rows, columns=[c.name for c in cols], dtype=object)
+    return frames
+
+
+def _same_rows(ours: Path, frames: dict[str, Any], theirs: Path) -> None:
+    """Both folders hold the same rows, cell for cell, as a CSV reader sees them."""
+    for name, frame in frames.items():
+        frame.to_csv(theirs / f"{name}.csv", index=False)
+        a = list(csv.reader(io.StringIO((ours / f"{name}.csv").read_bytes().decode("utf-8"), newline="")))
+        b = list(csv.reader(io.StringIO((theirs / f"{name}.csv").read_bytes().decode("utf-8"), newline="")))
+        assert a == b, name
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser(__doc__.splitlines()[0], repeat=3).parse_args(argv)
+    import mideastdata as md
+
+    unlimited = md.Limits(max_bytes=None, max_records=None)
+    data = document_bytes(args.statements, args.seed)
+    ds = md.from_json(data, limits=unlimited)
+    frames = _frames(ds)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-io-"))
+    try:
+        ours, theirs = tmp / "ours", tmp / "theirs"
+        theirs.mkdir()
+        md.dump(ds, ours, format="csv")
+        _same_rows(ours, frames, theirs)
+
+        def pandas_write() -> None:
+            for name, frame in frames.items():
+                frame.to_csv(theirs / f"{name}.csv", index=False)
+
+        medians = measure(
+            {
+                "mideastdata dump csv": lambda: md.dump(ds, ours, format="csv"),
+                "pandas DataFrame.to_csv": pandas_write,
+            },
+            args.repeat,
+        )
+        report(
+            f"CSV write, {args.statements:,} statements (all six tables), median of {args.repeat}",
+            medians,
+            "pandas DataFrame.to_csv",
+            per=args.statements,
+        )
+        ratio = medians["mideastdata dump csv"] / medians["pandas DataFrame.to_csv"]
+        print(f"target faster than pandas: {ratio:.2f}x of pandas' time")
+
+        text = md.to_json(ds)
+        json_medians = measure(
+            {
+                "mideastdata to_json": lambda: md.to_json(ds),
+                "mideastdata from_json": lambda: md.from_json(text, limits=unlimited),
+            },
+            args.repeat,
+        )
+        report(
+            f"JSON encode and decode (for the record), {args.statements:,} statements, median of {args.repeat}",
+            json_medians,
+            "mideastdata to_json",
+            per=args.statements,
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
