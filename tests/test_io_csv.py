@@ -185,3 +185,17 @@ def test_compiled_rows_match_the_cell_rules(ds: md.Dataset, excel_safe: bool) ->
                 cells.append(quote(text))
             expected.append(",".join(cells))
         assert table_csv(table, kind, excel_safe=excel_safe) == "\r\n".join([*expected, ""])
+
+
+@pytest.mark.parametrize("kind", list(TABLE_TYPES.values()), ids=lambda k: k.__name__)
+def test_generated_row_writers_depend_on_the_schema_alone(kind: type) -> None:
+    """A generated row writer reads nothing but the record's own fields, and takes no other input."""
+    import inspect
+    import re
+
+    from mideastdata.io._csvrow import row_writer
+
+    assert list(inspect.signature(row_writer).parameters) == ["kind", "excel_safe"]
+    for excel_safe in (False, True):
+        source = row_writer(kind, excel_safe=excel_safe).__source__  # type: ignore[attr-defined]
+        assert set(re.findall(r"\br\.(\w+)", source)) == {f.name for f in attrs.fields(kind)}

@@ -33,6 +33,12 @@ ALLOWED = {
     ("io/_fast.py", "exec"),
     ("io/_fast_write.py", "compile"),
     ("io/_fast_write.py", "exec"),
+    # The CSV row writers and JSON list encoders are generated from the record classes alone
+    # (tests/test_io_csv.py checks that their source names nothing but the classes' fields).
+    ("io/_columns.py", "compile"),
+    ("io/_columns.py", "exec"),
+    ("io/_csvrow.py", "compile"),
+    ("io/_csvrow.py", "exec"),
 }
 
 
