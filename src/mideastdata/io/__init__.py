@@ -86,7 +86,12 @@ def load_path(
         check_size(input_size(measured, stop_after=limits.max_bytes), limits, str(path))
     if fmt == "json":
         return _module(fmt).read(path, limits=limits)  # type: ignore[no-any-return]
-    dataset: Dataset = _module(fmt).read(path)
+    from ._fast import gc_paused  # noqa: PLC0415 - formats and their helpers load on demand
+
+    # A load allocates millions of containers and frees none: with the collector running,
+    # each collection pass walks everything built so far and the load grows superlinearly.
+    with gc_paused():
+        dataset: Dataset = _module(fmt).read(path)
     check_records(sum(len(table) for table in dataset.tables().values()), limits, str(path))
     return dataset
 
