@@ -49,7 +49,7 @@ def test_import_loads_nothing() -> None:
     code = (
         "import sys, mideastdata, mideastdata._bundled as b;"
         "assert b._dataset is None;"
-        "heavy = {'pandas', 'pyarrow', 'numpy', 'duckdb'} & set(sys.modules);"
+        "heavy = {'pandas', 'pyarrow', 'numpy', 'duckdb', 'cattrs', 'mideastdata.query', 'mideastdata.codes', 'mideastdata.io.json'} & set(sys.modules);"
         "print(sorted(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

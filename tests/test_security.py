@@ -23,12 +23,13 @@ FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__", "breakpoint", "input
 FORBIDDEN_ATTRIBUTES = {("os", "system"), ("os", "popen"), ("os", "execv"), ("os", "execvp"), ("os", "spawnv"),
                         ("yaml", "load"), ("yaml", "unsafe_load"), ("pd", "read_pickle"), ("pandas", "read_pickle"),
                         ("np", "load"), ("numpy", "load")}
-# Reviewed exceptions. The dynamic import loads a format module whose name is checked
-# against FORMATS first; the fast JSON path compiles record structurers generated from
+# Reviewed exceptions. The dynamic imports load a format module whose name is checked
+# against FORMATS first, and a public name's module from the package's fixed _LAZY table; the fast JSON path compiles record structurers generated from
 # the schema alone (as attrs and cattrs do), and so does its writing side: both are
 # checked below to take no input.
 ALLOWED = {
     ("io/__init__.py", "importlib.import_module"),
+    ("__init__.py", "importlib.import_module"),
     ("io/_fast.py", "compile"),
     ("io/_fast.py", "exec"),
     ("io/_fast_write.py", "compile"),

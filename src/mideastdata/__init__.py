@@ -9,17 +9,14 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import overload
+from typing import TYPE_CHECKING, Any, overload
 
-from .codes import cameo_label
 from .dataset import SCHEMA_VERSION, Dataset, Table
 from .errors import DatasetError, Problem
 from .io import Format, dump
-from .io.json import from_json, to_json
-from .io.schema import json_schema
 from .limits import Limits
-from .merge import merge
 from .model import (
     Actor,
     ActorKind,
@@ -40,7 +37,25 @@ from .model import (
     StatementKind,
     Topic,
 )
-from .query import Disagreement, Hit, TopicPosition
+
+if TYPE_CHECKING:
+    from .codes import cameo_label
+    from .io.json import from_json, to_json
+    from .io.schema import json_schema
+    from .merge import merge
+    from .query import Disagreement, Hit, TopicPosition
+
+_LAZY = {
+    "cameo_label": ".codes",
+    "from_json": ".io.json",
+    "to_json": ".io.json",
+    "json_schema": ".io.schema",
+    "merge": ".merge",
+    "Disagreement": ".query",
+    "Hit": ".query",
+    "TopicPosition": ".query",
+}
+"""Public names imported on first use, so ``import mideastdata`` stays cheap."""
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -82,9 +97,19 @@ __all__ = [
 ]
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
-def __getattr__(name: str) -> str:
-    """``__version__``, read from the package metadata on first use (importlib.metadata is slow to import)."""
+
+def __getattr__(name: str) -> Any:
+    """Import the names in ``_LAZY`` on first use; ``__version__`` from the package metadata.
+
+    Both keep ``import mideastdata`` cheap (``importlib.metadata`` and the formats are slow to import).
+    """
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
     if name != "__version__":
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)
