@@ -198,9 +198,13 @@ def test_bundled_actor_resolution(query: str, expected: str) -> None:
 
 
 def test_bundled_actor_suggestion() -> None:
-    """A misspelt name gets a KeyError naming the actor meant."""
-    with pytest.raises(KeyError, match="did you mean 'Steve Witkoff'"):
+    """A misspelt name gets a KeyError naming the actor meant, once however many of its names are close."""
+    with pytest.raises(KeyError, match="did you mean 'Steve Witkoff'") as info:
         md.load().actor("Vitkoff")
+    assert str(info.value).count("Steve Witkoff") == 1
+    with pytest.raises(KeyError) as info:
+        md.load().actor("Witkof")
+    assert str(info.value).count("Steve Witkoff") == 1
 
 
 def test_ambiguous_name_names_both(records: dict[str, Any]) -> None:

@@ -336,10 +336,11 @@ class Dataset:
         if len(ids) > 1:
             msg = f"{query!r} names several actors: {', '.join(ids)}; use an id"
             raise KeyError(msg)
-        close = suggest(normalize_name(query), names)
+        # One suggestion per actor, however many of its names come close.
+        close = dict.fromkeys(self.actors[names[c][0]].name for c in suggest(normalize_name(query), names, n=6))
         hint = ""
         if close:
-            hint = " — did you mean " + " or ".join(repr(self.actors[names[c][0]].name) for c in close) + "?"
+            hint = " — did you mean " + " or ".join(repr(name) for name in list(close)[:3]) + "?"
         msg = f"no actor matches {query!r}{hint}"
         raise KeyError(msg)
 
