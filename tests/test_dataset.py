@@ -213,3 +213,19 @@ def test_ambiguous_name_names_both(records: dict[str, Any]) -> None:
     records["actors"] = (attrs.evolve(hamas, aliases=("X",)), attrs.evolve(israel, aliases=("x",)), eu)
     with pytest.raises(KeyError, match="hamas, israel"):
         md.Dataset(**records).actor("X")
+
+
+def test_dataset_pickles_and_copies() -> None:
+    """A dataset survives pickle and deepcopy (for multiprocessing) and its tables stay queryable."""
+    import copy
+    import pickle
+
+    ds = md.load()
+    again = pickle.loads(pickle.dumps(ds))  # noqa: S301 - our own bytes
+    assert again == ds
+    assert again is not ds
+    assert again.statements.by("Vitikoff").ids() == ds.statements.by("Vitikoff").ids()
+    assert copy.deepcopy(ds) == ds
+    table = pickle.loads(pickle.dumps(ds.actors))  # noqa: S301
+    assert table == ds.actors
+    assert table["hamas"] == ds.actors["hamas"]

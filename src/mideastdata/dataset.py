@@ -72,6 +72,10 @@ class Table(Sequence[R], Generic[R]):
         msg = f"{type(self).__name__} is immutable: cannot set {name!r}"
         raise AttributeError(msg)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its records: a copy is a free-standing table (queries resolve by id).
+        return (Table, (self._records,))
+
     def __delattr__(self, name: str) -> None:
         msg = f"{type(self).__name__} is immutable: cannot delete {name!r}"
         raise AttributeError(msg)
@@ -278,6 +282,12 @@ class Dataset:
         for table in self.tables().values():
             object.__setattr__(table, "_dataset", self)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its constructor's arguments, so the lock and caches are not copied and
+        # the copy (e.g. in another process) is checked whole again when it is rebuilt.
+        fields = {f.name: getattr(self, f.name) for f in attrs.fields(Dataset) if f.init}
+        return (_rebuild_dataset, ({k: v.records if isinstance(v, Table) else v for k, v in fields.items()},))
+
     def tables(self) -> dict[str, Table[Any]]:
         """The six tables by name, in schema order."""
         return {
@@ -402,3 +412,7 @@ class Dataset:
         from .query import disagreements  # noqa: PLC0415
 
         return disagreements(self)
+
+
+def _rebuild_dataset(fields: dict[str, Any]) -> Dataset:
+    return Dataset(**fields)
