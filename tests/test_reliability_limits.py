@@ -20,9 +20,9 @@ def _doc_with_topics(small: md.Dataset, extra: int) -> dict[str, Any]:
 
 
 def test_defaults_are_documented_values() -> None:
-    """The default limits are 512 MiB and two million records, and load() uses them."""
+    """The default limits are 2 GiB and two million records, and load() uses them."""
     assert md.Limits() == DEFAULT_LIMITS
-    assert DEFAULT_LIMITS.max_bytes == 512 * 1024 * 1024
+    assert DEFAULT_LIMITS.max_bytes == 2 * 1024 * 1024 * 1024
     assert DEFAULT_LIMITS.max_records == 2_000_000
 
 

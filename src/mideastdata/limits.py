@@ -37,11 +37,11 @@ class Limits:
 
     Attributes:
         max_bytes: the largest input, in bytes: a file, or all files of a folder
-            format together (default 512 MiB).
+            format together (default 2 GiB: a million-statement JSON document is about 0.9 GiB).
         max_records: the most records in all tables together (default 2,000,000).
     """
 
-    max_bytes: int | None = attrs.field(default=512 * 1024 * 1024, validator=_positive_or_none)
+    max_bytes: int | None = attrs.field(default=2 * 1024 * 1024 * 1024, validator=_positive_or_none)
     max_records: int | None = attrs.field(default=2_000_000, validator=_positive_or_none)
 
 
