@@ -62,6 +62,23 @@ def read_text(path: Path, problems: list[Problem], where: str) -> str | None:
     return text
 
 
+def read_json_file(folder: Path, name: str) -> Any:
+    """Read and strictly parse the JSON file *name* in *folder*; problems name the folder.
+
+    Raises:
+        DatasetError: the file is missing, unreadable or not strict JSON (NaN, keys given
+            twice, huge integers and deep nesting are refused).
+    """
+    problems: list[Problem] = []
+    text = read_text(folder / name, problems, name)
+    if text is None:
+        raise DatasetError(problems, file=str(folder))
+    try:
+        return parse_value(text, name)
+    except DatasetError as exc:
+        raise DatasetError(exc.problems, file=str(folder)) from None
+
+
 def read_meta(folder: Path, fmt: str, extra: Mapping[str, type] | None = None) -> tuple[dict[str, str], dict[str, Any]]:
     """Read and check ``dataset.json``: the metadata, and the format-specific *extra* keys.
 
@@ -69,14 +86,8 @@ def read_meta(folder: Path, fmt: str, extra: Mapping[str, type] | None = None) -
         DatasetError: the file is missing, not JSON, or holds wrong or unknown keys.
     """
     extra = extra or {}
+    doc = read_json_file(folder, META_FILE)
     problems: list[Problem] = []
-    text = read_text(folder / META_FILE, problems, META_FILE)
-    if text is None:
-        raise DatasetError(problems, file=str(folder))
-    try:
-        doc = parse_value(text, META_FILE)
-    except DatasetError as exc:  # strict: NaN, keys given twice, huge integers, deep nesting
-        raise DatasetError(exc.problems, file=str(folder)) from None
     if not isinstance(doc, dict):
         raise DatasetError([Problem(META_FILE, "expected a JSON object")], file=str(folder))
     if doc.get("format") != fmt:

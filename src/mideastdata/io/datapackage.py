@@ -22,10 +22,9 @@ from ..dataset import Dataset
 from ..errors import DatasetError, Problem, short_repr
 from ._atomic import atomic_folder, write_file
 from ._columns import Column, columns
-from ._folder import build_dataset, read_text
+from ._folder import build_dataset, read_json_file, read_text
 from .converter import META_KEYS, TABLE_TYPES, _structure_meta
 from .csv import read_table, table_csv
-from .json import parse_value
 
 __all__ = ["DESCRIPTOR", "FOREIGN_KEYS", "descriptor", "read", "write"]
 
@@ -194,14 +193,8 @@ def read(path: Path) -> Dataset:
         DatasetError: with every problem found, each at its ``table[index].field`` path.
     """
     folder = path.parent if path.is_file() else path
+    desc = read_json_file(folder, DESCRIPTOR)
     problems: list[Problem] = []
-    text = read_text(folder / DESCRIPTOR, problems, DESCRIPTOR)
-    if text is None:
-        raise DatasetError(problems, file=str(folder))
-    try:
-        desc = parse_value(text, DESCRIPTOR)
-    except DatasetError as exc:  # strict: NaN, keys given twice, huge integers, deep nesting
-        raise DatasetError(exc.problems, file=str(folder)) from None
     if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
         raise DatasetError([Problem(DESCRIPTOR, "expected an object with a list of resources")], file=str(folder))
     meta = _metadata(desc, problems)
