@@ -41,6 +41,27 @@ try:
 except ImportError:  # pragma: no cover - the test extra installs msgspec
     pass
 
+Loader = Callable[[str | bytes, Limits], md.Dataset | None]
+
+
+def _dict_loader(parse: Parse) -> Loader:
+    return lambda data, limits: _fast.load_document(data, limits, parse=parse)
+
+
+def _typed_loader(data: str | bytes, limits: Limits) -> md.Dataset | None:
+    from mideastdata.io._fast_typed import load_typed
+
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeEncodeError:
+        return None  # as load_document does before it calls the typed path
+    return load_typed(raw, limits)
+
+
+LOADERS: list[tuple[str, Loader]] = [(name, _dict_loader(parse)) for name, parse in PARSERS]
+if len(PARSERS) > 1:
+    LOADERS.append(("msgspec-typed", _typed_loader))
+
 Outcome = md.Dataset | tuple[md.Problem, ...]
 
 
@@ -61,8 +82,8 @@ def _public(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Outcome:
 def _check_same(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Outcome:
     """Assert both paths agree on *data*; return the reference outcome."""
     expected = _reference(data, limits)
-    for _name, parse in PARSERS:
-        fast = _fast.load_document(data, limits, parse=parse)
+    for _name, load in LOADERS:
+        fast = load(data, limits)
         if fast is not None:
             assert isinstance(expected, md.Dataset), f"fast path accepted what the reference rejects: {expected}"
             assert fast == expected
@@ -272,22 +293,51 @@ def test_valid_documents_take_the_fast_path(ds: md.Dataset) -> None:
     """
     data = md.to_json(ds).encode("utf-8")
     keys_counted = not _fast._may_hold_duplicate_keys(data, _fast._keys_in(json.loads(data)))
-    for name, parse in PARSERS:
+    for name, load in LOADERS:
         if not keys_counted or (name == "json" and (b"\\ud" in data or b"\\uD" in data)):
-            assert _fast.load_document(data, DEFAULT_LIMITS, parse=parse) in (None, ds)
+            assert load(data, DEFAULT_LIMITS) in (None, ds)
         else:
-            assert _fast.load_document(data, DEFAULT_LIMITS, parse=parse) == ds
+            assert load(data, DEFAULT_LIMITS) == ds
 
 
-@pytest.mark.parametrize("parse", [p for _, p in PARSERS], ids=[n for n, _ in PARSERS])
-def test_small_and_bundled_documents_take_the_fast_path(parse: Parse) -> None:
+@pytest.mark.parametrize("load", [p for _, p in LOADERS], ids=[n for n, _ in LOADERS])
+def test_small_and_bundled_documents_take_the_fast_path(load: Loader) -> None:
     """The test dataset and the bundled dataset are loaded by the fast path itself."""
     from importlib import resources
 
     small = md.Dataset(**small_records())
-    assert _fast.load_document(md.to_json(small), DEFAULT_LIMITS, parse=parse) == small
+    assert load(md.to_json(small), DEFAULT_LIMITS) == small
     bundled = resources.files("mideastdata").joinpath("data").joinpath("mideastdata.json").read_bytes()
-    assert _fast.load_document(bundled, DEFAULT_LIMITS, parse=parse) == md.load()
+    assert load(bundled, DEFAULT_LIMITS) == md.load()
+
+
+def test_large_documents_take_the_typed_path_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With msgspec installed, a document of 1 MiB or more is loaded by the typed path, and only by it."""
+    pytest.importorskip("msgspec")
+    from mideastdata.io import _fast_typed
+
+    calls: list[int] = []
+    real = _fast_typed.load_typed
+
+    def spy(data: bytes, limits: Limits) -> md.Dataset | None:
+        calls.append(len(data))
+        return real(data, limits)
+
+    monkeypatch.setattr(_fast_typed, "load_typed", spy)
+    monkeypatch.setattr(_fast, "parser", lambda: ("msgspec", _fail_parse))
+    small = md.Dataset(**small_records())
+    padded = md.to_json(small).replace('"name": "', '"name": "' + "x" * (1 << 20), 1).encode("utf-8")
+    loaded = _fast.load_document(padded, DEFAULT_LIMITS)
+    assert calls == [len(padded)]
+    assert loaded is not None
+    assert loaded.name.startswith("x" * 1000)
+    assert _fast.load_document(md.to_json(small), DEFAULT_LIMITS) == small  # small: the stdlib parser
+    assert calls == [len(padded)]
+
+
+def _fail_parse(data: bytes) -> Any:
+    """A dict parser that must not be reached."""
+    raise AssertionError(len(data))
 
 
 # --------------------------------------------------------------------------- writing

@@ -129,3 +129,48 @@ def test_partial_date_parse_inverts_str(day: dt.date, precision: str) -> None:
     )
     assert md.PartialDate.parse(str(date)) == date
     assert date.earliest <= day <= date.latest or precision == "day"
+
+
+class _Slug(str):
+    """A str subclass: equal to a known slug, but not an exact str."""
+
+    __slots__ = ()
+
+
+@given(ref=st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True), bad=st.text())
+def test_references_seen_before_are_checked_like_new_ones(ref: str, bad: str) -> None:
+    """A reference remembered as a slug is accepted again; anything the pattern refuses is refused every time."""
+    from mideastdata.model import SLUG_RE
+
+    for _ in range(2):  # the second time, `ref` is remembered
+        assert md.Demand(id="d", by=ref, topic=ref, text="t", kind=md.DemandKind.DEMAND).by == ref
+        assert md.Event(id="e", kind=md.EventKind.COOPERATION, summary="s", status=md.EventStatus.OCCURRED, actors=(ref, ref)).actors == (ref, ref)
+    if SLUG_RE.fullmatch(bad) is None:
+        for _ in range(2):
+            with pytest.raises(FieldValueError, match="by must be a lowercase slug"):
+                md.Demand(id="d", by=bad, topic=ref, text="t", kind=md.DemandKind.DEMAND)
+            with pytest.raises(FieldValueError, match="actors must hold lowercase slugs"):
+                md.Event(id="e", kind=md.EventKind.COOPERATION, summary="s", status=md.EventStatus.OCCURRED, actors=(ref, bad))
+
+
+def test_remembered_references_still_need_exact_strings() -> None:
+    """A str subclass or an unhashable item is refused even when it equals a remembered slug."""
+    md.Demand(id="d", by="israel", topic="t", text="t", kind=md.DemandKind.DEMAND)
+    with pytest.raises(FieldValueError, match="by must be a lowercase slug"):
+        md.Demand(id="d", by=_Slug("israel"), topic="t", text="t", kind=md.DemandKind.DEMAND)
+    with pytest.raises(FieldValueError, match="actors must hold lowercase slugs"):
+        md.Event(id="e", kind=md.EventKind.COOPERATION, summary="s", status=md.EventStatus.OCCURRED, actors=("israel", _Slug("israel")))
+    with pytest.raises(FieldValueError, match="actors must hold lowercase slugs"):
+        md.Event(id="e", kind=md.EventKind.COOPERATION, summary="s", status=md.EventStatus.OCCURRED, actors=("israel", ["israel"]))  # type: ignore[arg-type]
+
+
+def test_the_memory_of_references_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past its bound the memory of seen references is emptied, and checking goes on as before."""
+    from mideastdata import model
+
+    monkeypatch.setattr(model, "_KNOWN_SLUGS_MAX", 8)
+    for i in range(50):
+        md.Demand(id="d", by=f"actor-{i}", topic="t", text="t", kind=md.DemandKind.DEMAND)
+        assert len(model._KNOWN_SLUGS) <= 8
+    with pytest.raises(FieldValueError):
+        md.Demand(id="d", by="Not A Slug", topic="t", text="t", kind=md.DemandKind.DEMAND)

@@ -32,6 +32,8 @@ ALLOWED = {
     ("__init__.py", "importlib.import_module"),
     ("io/_fast.py", "compile"),
     ("io/_fast.py", "exec"),
+    ("io/_fast_typed.py", "compile"),
+    ("io/_fast_typed.py", "exec"),
     ("io/_fast_write.py", "compile"),
     ("io/_fast_write.py", "exec"),
     # The CSV row writers and JSON list encoders are generated from the record classes alone
@@ -88,6 +90,13 @@ def test_generated_code_depends_on_the_schema_alone() -> None:
     md.from_json(md.to_json(md.load()))
     assert _fast._structurers_code() is code
     assert set(code.co_names) <= {f"_s_{cls.__name__}" for cls in _fast._RECORD_CLASSES}
+
+    from mideastdata.io import _fast_typed
+
+    made_typed = _fast_typed._tools()
+    md.from_json(md.to_json(md.load()))
+    assert _fast_typed._tools() is made_typed
+    assert set(made_typed["convert"]) == set(_fast._RECORD_CLASSES)
 
     from mideastdata.io import _fast_write
 

@@ -135,10 +135,33 @@ class EventStatus(_StrEnum):
 # --------------------------------------------------------------------------- validators
 
 
+_KNOWN_SLUGS: set[str] = set()
+"""Reference values already found to be slugs: the same few thousand ids are referred to over and over.
+
+Only exact ``str`` values that passed :data:`SLUG_RE` are added, so a value in it is one the
+pattern accepts; record ids (unique, never repeated) are not added. Bounded: emptied when full.
+"""
+_KNOWN_SLUGS_MAX = 1 << 15
+_STR_ONLY = {str}
+
+
+def _is_known_slug(value: str) -> bool:
+    if SLUG_RE.fullmatch(value) is None:
+        return False
+    if len(_KNOWN_SLUGS) >= _KNOWN_SLUGS_MAX:
+        _KNOWN_SLUGS.clear()
+    _KNOWN_SLUGS.add(value)
+    return True
+
+
 def _slug(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if type(value) is not str or SLUG_RE.fullmatch(value) is None:
-        msg = f"{attribute.name} must be a lowercase slug like 'steve-witkoff', got {short_repr(value)}"
-        raise FieldValueError(attribute.name, msg)
+    if type(value) is str and (
+        value in _KNOWN_SLUGS
+        or (SLUG_RE.fullmatch(value) is not None if attribute.name == "id" else _is_known_slug(value))
+    ):
+        return  # a reference usually names an id seen before; ids themselves are not remembered
+    msg = f"{attribute.name} must be a lowercase slug like 'steve-witkoff', got {short_repr(value)}"
+    raise FieldValueError(attribute.name, msg)
 
 
 def _opt_slug(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -147,11 +170,16 @@ def _opt_slug(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 def _slugs(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A tuple of references; in the usual case (every item a known slug) checked without a Python loop."""
+    if type(value) is tuple and (
+        not value or (set(map(type, value)) == _STR_ONLY and _KNOWN_SLUGS.issuperset(value))
+    ):
+        return
     if type(value) is not tuple:
         msg = f"{attribute.name} must be a tuple, got {type(value).__name__}"
         raise FieldTypeError(attribute.name, msg)
     for item in value:
-        if type(item) is not str or SLUG_RE.fullmatch(item) is None:
+        if type(item) is not str or (item not in _KNOWN_SLUGS and not _is_known_slug(item)):
             msg = f"{attribute.name} must hold lowercase slugs, got {short_repr(item)}"
             raise FieldValueError(attribute.name, msg)
 

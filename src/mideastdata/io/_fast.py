@@ -78,13 +78,22 @@ _SPACED_KEY_END = re.compile(rb'"[ \t\n\r]+:')
 
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause the garbage collector for the block (restored even when it raises)."""
+    """Pause the garbage collector for the block (restored even when it raises).
+
+    On leaving, the objects built meanwhile count as old ones, as one collection pass would
+    have found them: unreachable cycles among them are freed by the next full collection.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            # Moving every tracked object to the oldest generation (freeze, then unfreeze) also
+            # zeroes the count of new ones: otherwise the first allocation after enable() starts a
+            # collection that walks the millions of objects just built and finds them all alive.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
@@ -284,7 +293,16 @@ def load_document(
     if data.startswith(_BOM):
         return None
     if parse is None:
-        parse = parser()[1] if len(data) >= _ACCELERATE_FROM else stdlib_parse
+        if len(data) < _ACCELERATE_FROM:
+            parse = stdlib_parse
+        else:
+            name, parse = parser()
+            if name == "msgspec":
+                from ._fast_typed import load_typed  # noqa: PLC0415 - needs msgspec
+
+                found = load_typed(data, limits)
+                if found is not None:
+                    return found
     try:
         return _build(parse(data), data, limits)
     except (_Fallback, DatasetError):
