@@ -22,16 +22,14 @@ def test_load_threads_build_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """32 threads calling load() at once build the dataset once and see one object."""
     monkeypatch.setattr(_bundled, "_dataset", None)
     builds = 0
-    import mideastdata.io.json as json_io
+    original = _bundled._load
 
-    original = json_io.from_json
-
-    def counting(text: str | bytes) -> md.Dataset:
+    def counting(data: bytes) -> md.Dataset:
         nonlocal builds
         builds += 1
-        return original(text)
+        return original(data)
 
-    monkeypatch.setattr(json_io, "from_json", counting)
+    monkeypatch.setattr(_bundled, "_load", counting)
     barrier = threading.Barrier(32)
 
     def call() -> md.Dataset:
@@ -49,11 +47,22 @@ def test_import_loads_nothing() -> None:
     code = (
         "import sys, mideastdata, mideastdata._bundled as b;"
         "assert b._dataset is None;"
-        "heavy = {'pandas', 'pyarrow', 'numpy', 'duckdb', 'cattrs', 'mideastdata.query', 'mideastdata.codes', 'mideastdata.io.json'} & set(sys.modules);"
+        "heavy = {'pandas', 'pyarrow', 'numpy', 'duckdb', 'cattrs', 'mideastdata.query', 'mideastdata.codes',"
+        " 'mideastdata.io.json', 'mideastdata._index', 'pathlib', 'difflib', 'calendar'} & set(sys.modules);"
         "print(sorted(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_loading_the_bundled_data_needs_no_converter() -> None:
+    """``md.load()`` of the bundled data takes the fast path: cattrs and the JSON module are not imported."""
+    code = (
+        "import sys, mideastdata as md; ds = md.load();"
+        "print(len(ds.statements), sorted({'cattrs', 'mideastdata.io.json', 'mideastdata.io.converter'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split(" ", 1) == [str(len(md.load().statements)), "[]\n"]
 
 
 def test_bundled_source_is_the_shipped_text() -> None:

@@ -175,3 +175,14 @@ def test_the_memory_of_references_is_bounded(monkeypatch: pytest.MonkeyPatch) ->
         assert 1 <= len(model._KNOWN_SLUGS) <= 8
     with pytest.raises(FieldValueError):
         md.Demand(id="d", by="Not A Slug", topic="t", text="t", kind=md.DemandKind.DEMAND)
+
+
+@given(year=st.integers(1, 9999), month=st.integers(1, 12))
+def test_days_in_month_agree_with_the_calendar_module(year: int, month: int) -> None:
+    """The library's month lengths (leap years included) are those of ``calendar.monthrange``."""
+    import calendar
+
+    from mideastdata.model import _days_in_month
+
+    assert _days_in_month(year, month) == calendar.monthrange(year, month)[1]
+    assert md.PartialDate(year=year, month=month).latest.day == calendar.monthrange(year, month)[1]

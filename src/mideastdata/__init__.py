@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from .dataset import SCHEMA_VERSION, Dataset, Table
@@ -39,6 +38,8 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .codes import cameo_label
     from .io.json import from_json, to_json
     from .io.schema import json_schema

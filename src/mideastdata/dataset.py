@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
-from . import _index
 from .errors import DatasetError, did_you_mean, suggest
 from .model import Actor, Demand, Event, Evidence, PartialDate, Source, Statement, Topic
 
@@ -171,10 +170,14 @@ class Table(Sequence[R], Generic[R]):
         Raises:
             KeyError: no actor matches; the message names close matches.
         """
+        from . import _index  # noqa: PLC0415 - query indexes load on first query
+
         return _index.by_role(self, "by", actor)
 
     def of(self: Table[A], actor: str | Actor) -> Table[A]:
         """Demands addressed to this actor, events that targeted it (see :meth:`by`)."""
+        from . import _index  # noqa: PLC0415 - query indexes load on first query
+
         return _index.by_role(self, "of", actor)
 
     def about(self: Table[Q], topic: str | Topic) -> Table[Q]:
@@ -183,10 +186,14 @@ class Table(Sequence[R], Generic[R]):
         Raises:
             KeyError: no topic matches; the message names close matches.
         """
+        from . import _index  # noqa: PLC0415 - query indexes load on first query
+
         return _index.by_role(self, "about", topic)
 
     def involving(self: Table[Q], actor: str | Actor) -> Table[Q]:
         """Records in which this actor has any role: speaker or mentioned, by or addressee, actor or target."""
+        from . import _index  # noqa: PLC0415 - query indexes load on first query
+
         return _index.by_role(self, "involving", actor)
 
     def where(self, **fields: Any) -> Table[R]:
@@ -198,6 +205,8 @@ class Table(Sequence[R], Generic[R]):
         Raises:
             TypeError: a field name is not one of the records' fields.
         """
+        from . import _index  # noqa: PLC0415 - query indexes load on first query
+
         return _index.where(self, fields)
 
     def between(self: Table[D], start: DateBound, end: DateBound) -> Table[D]:
@@ -205,10 +214,14 @@ class Table(Sequence[R], Generic[R]):
 
         Bounds are PartialDates of any precision, ISO strings, ``datetime.date`` or None (open).
         """
+        from . import _index  # noqa: PLC0415 - query indexes load on first query
+
         return _index.between(self, start, end)
 
     def sorted(self, key: str | Callable[[R], Any], *, reverse: bool = False) -> Table[R]:
         """The records ordered by a field name or key function (stable; None values last)."""
+        from . import _index  # noqa: PLC0415 - query indexes load on first query
+
         return _index.sort(self, key, reverse)
 
     def to_records(self) -> list[dict[str, Any]]:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -70,6 +69,8 @@ def short_repr(value: object) -> str:
 
 def suggest(wanted: str, known: Sequence[str] | Iterable[str], *, n: int = 3) -> list[str]:
     """Return up to *n* entries of *known* close to *wanted* (for "did you mean")."""
+    import difflib  # noqa: PLC0415 - only needed when something is not found
+
     return difflib.get_close_matches(wanted, list(known), n=n, cutoff=0.6)
 
 

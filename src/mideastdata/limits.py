@@ -15,10 +15,12 @@ records, and refuses with a :class:`~mideastdata.DatasetError` that names the li
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 from .errors import DatasetError, Problem
 

@@ -10,7 +10,6 @@ ids) live in :mod:`mideastdata._checks` and run when a
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import re
@@ -320,6 +319,16 @@ class Source:
         return Evidence(source=self.id, start=start, end=start + len(quote), quote=quote)
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """The days in *month* of *year*, Gregorian calendar (as ``calendar.monthrange``, without importing it)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS_IN_MONTH[month - 1]
+
+
 @attrs.frozen(kw_only=True, eq=True, order=False)
 class PartialDate:
     """A date of year, month or day precision (ISO 8601 reduced precision).
@@ -345,7 +354,7 @@ class PartialDate:
             if m is None:
                 msg = "a day needs a month"
                 raise FieldValueError("day", msg)
-            last = calendar.monthrange(y, m)[1]
+            last = _days_in_month(y, m)
             if type(d) is not int or not 1 <= d <= last:
                 msg = f"day must be an int in 1..{last} for {y:04d}-{m:02d}, got {d!r}"
                 raise FieldValueError("day", msg)
@@ -380,7 +389,7 @@ class PartialDate:
     def latest(self) -> dt.date:
         """The last day this date covers."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or _days_in_month(self.year, month)
         return dt.date(self.year, month, day)
 
     def _key(self) -> tuple[int, int, int, int]:

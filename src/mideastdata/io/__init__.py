@@ -15,12 +15,14 @@ parquet        a folder: ``<table>.parquet`` per table, dataset.json  a folder o
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ..limits import DEFAULT_LIMITS, Limits, check_records, check_size, input_size
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["FORMATS", "Format", "detect_format", "dump", "load_path"]
 
@@ -76,6 +78,8 @@ def load_path(
     The size limit is checked before anything is read; the record limit before
     records are built (json) or as soon as they are (the other formats).
     """
+    from pathlib import Path  # noqa: PLC0415 - not needed by `import mideastdata`
+
     path = Path(path)
     limits = DEFAULT_LIMITS if limits is None else limits
     fmt = _check_format(format) if format is not None else detect_format(path)
@@ -119,6 +123,8 @@ def dump(
         ValueError: an unknown format, or an option the format does not take.
         FileExistsError: *path* is a folder holding files this library did not write.
     """
+    from pathlib import Path  # noqa: PLC0415 - not needed by `import mideastdata`
+
     path = Path(path)
     if format is None:
         format = "json" if not path.suffix and not path.is_dir() else detect_format(path)  # noqa: A001

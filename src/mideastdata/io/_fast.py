@@ -66,7 +66,7 @@ from ..model import (
     StatementKind,
     Topic,
 )
-from .converter import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES, converter
+from ._document import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES
 
 __all__ = ["gc_paused", "load_document", "parser", "stdlib_parse"]
 
@@ -238,6 +238,8 @@ class _Run:
         if type(value) is not dict:
             raise _Fallback
         self.keys += _keys_in(value) - n_fields
+        from .converter import converter  # noqa: PLC0415 - cattrs only when a record needs it
+
         try:
             return converter.structure(value, cls)
         except Exception as exc:  # the reference path will report it

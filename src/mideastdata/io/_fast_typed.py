@@ -31,8 +31,8 @@ from ..dataset import Dataset
 from ..errors import DatasetError
 from ..limits import Limits
 from ..model import PartialDate
+from ._document import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES
 from ._fast import _RECORD_CLASSES, _Fallback, _may_hold_duplicate_keys
-from .converter import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES
 
 __all__ = ["load_typed"]
 

@@ -32,24 +32,20 @@ from ..dataset import Dataset
 from ..errors import DatasetError, FieldTypeError, FieldValueError, Problem, short_repr
 from ..limits import DEFAULT_LIMITS, Limits, check_records
 from ..model import (
-    Actor,
     ActorKind,
     Attribution,
-    Demand,
     DemandKind,
-    Event,
     EventKind,
     EventStatus,
     PartialDate,
     Position,
-    Source,
-    Statement,
     StatementKind,
-    Topic,
 )
+from ._document import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES
 
 __all__ = [
     "DOCUMENT_KEYS",
+    "META_KEYS",
     "TABLE_TYPES",
     "converter",
     "problems_from",
@@ -60,16 +56,6 @@ __all__ = [
 
 T = TypeVar("T")
 
-TABLE_TYPES: dict[str, type[Any]] = {
-    "sources": Source,
-    "actors": Actor,
-    "topics": Topic,
-    "statements": Statement,
-    "demands": Demand,
-    "events": Event,
-}
-"""The record class of each table, in schema order."""
-
 ENUMS: tuple[type[enum.Enum], ...] = (
     ActorKind,
     Attribution,
@@ -79,11 +65,6 @@ ENUMS: tuple[type[enum.Enum], ...] = (
     Position,
     StatementKind,
 )
-
-META_KEYS = ("schema_version", "name", "version", "license", "citation")
-DOCUMENT_KEYS = (*META_KEYS, *TABLE_TYPES)
-"""The keys of a dataset document, in the order they are written."""
-
 
 def _type_name(value: object) -> str:
     return "null" if value is None else type(value).__name__
