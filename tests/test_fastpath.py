@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 import mideastdata as md
 from conftest import small_records
 from mideastdata.io import _fast, _fast_write
-from mideastdata.io.converter import structure_dataset, unstructure_dataset
+from mideastdata.io.converter import TABLE_TYPES, structure_dataset, unstructure_dataset
 from mideastdata.io.json import _parse, dumps
 from mideastdata.limits import DEFAULT_LIMITS, Limits
 from strategies import datasets
@@ -350,11 +350,117 @@ def _reference_text(ds: md.Dataset) -> str:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ds=datasets())
 def test_fast_writing_gives_the_reference_text(ds: md.Dataset) -> None:
-    """Any dataset is written to exactly the reference text, with and without msgspec."""
+    """Any dataset is written to exactly the reference text, with and without msgspec, as str and as bytes."""
     expected = _reference_text(ds)
     assert _fast_write.document_text(ds, accelerate=True) == expected
     assert _fast_write.document_text(ds, accelerate=False) == expected
+    assert _fast_write.document_bytes(ds, accelerate=True) == expected.encode("utf-8")
     assert md.to_json(ds) == expected
+
+
+def test_msgspec_writer_is_used_when_installed() -> None:
+    """With the ``fast`` extra installed, the writer is msgspec's (so the tests above compare two writers)."""
+    assert "msgspec" in dict(PARSERS)
+    writer = _fast_write._msgspec_writer()
+    assert writer is not None
+    assert _fast_write._msgspec_writer() is writer
+
+
+def test_msgspec_structs_mirror_the_schema() -> None:
+    """Each table's generated Struct has the record class's fields, in schema order."""
+    writer = _fast_write._msgspec_writer()
+    assert writer is not None
+    for name, key, list_type, date_fields in writer.tables:
+        cls = TABLE_TYPES[name]
+        (struct,) = list_type.__args__
+        assert struct.__struct_fields__ == tuple(f.name for f in attrs.fields(cls))
+        assert json.loads(b"{" + key + b"0}") == {name: 0}
+        assert set(date_fields) == {f.name for f in attrs.fields(cls) if "PartialDate" in str(f.type)}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ds=datasets(), size=st.integers(1, 3))
+def test_writing_in_small_slices_gives_the_reference_text(ds: md.Dataset, size: int) -> None:
+    """Tables written a few records at a time (every slice boundary exercised) give the reference text."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_fast_write, "_SLICE", size)
+        assert _fast_write.document_text(ds) == _reference_text(ds)
+
+
+def _dated(day: int) -> md.Dataset:
+    """The small dataset with dates of every precision in every date field, some shared, some alike."""
+    records = small_records()
+    src = records["sources"][0]
+    stmt = records["statements"][0]
+    event = records["events"][0]
+    dates = [
+        md.PartialDate(year=2025),
+        md.PartialDate(year=2025, month=8),
+        md.PartialDate(year=2025, month=8, day=day),
+        md.PartialDate(year=2025, month=8, day=day),  # an equal date, another object
+        md.PartialDate(year=25, month=1, day=1),  # zero-padded in ISO form
+        None,
+    ]
+    records["sources"] = (attrs.evolve(src, published=md.PartialDate(year=2025, month=8)),)
+    records["statements"] = tuple(
+        attrs.evolve(stmt, id=f"stmt-{i}", date=date, quote=None if i % 2 else "q") for i, date in enumerate(dates)
+    )
+    records["events"] = tuple(attrs.evolve(event, id=f"evt-{i}", date=date) for i, date in enumerate(reversed(dates)))
+    return md.Dataset(**records)
+
+
+@pytest.mark.parametrize("size", [1, 2, 256])
+def test_dates_are_written_as_iso_text_in_every_field(size: int) -> None:
+    """Dates of year, month and day precision are written as ISO text wherever they occur, one text per date."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_fast_write, "_SLICE", size)
+        for day in (2, 31):
+            ds = _dated(day)
+            text = _fast_write.document_text(ds)
+            assert text == _reference_text(ds)
+            doc = json.loads(text)
+            assert doc["sources"][0]["published"] == "2025-08"
+            expected = ["2025", "2025-08", f"2025-08-{day:02d}", f"2025-08-{day:02d}", "0025-01-01", None]
+            assert [s["date"] for s in doc["statements"]] == expected
+            assert [e["date"] for e in doc["events"]] == expected[::-1]
+
+
+def test_empty_tables_are_written_like_the_reference() -> None:
+    """A dataset with empty tables (and one with nothing but metadata) is written as the reference writes it."""
+    records = small_records()
+    records.update(statements=(), demands=(), events=())
+    for ds in (md.Dataset(**records), md.Dataset(name="empty", version="0.1.0")):
+        expected = _reference_text(ds)
+        assert _fast_write.document_text(ds) == expected
+        assert _fast_write.document_bytes(ds) == expected.encode("utf-8")
+
+
+class _Text(str):
+    """A str subclass whose str() differs from its value: the value must be written."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "not the value"
+
+
+def test_str_subclass_values_are_written_as_their_text() -> None:
+    """A str subclass where the schema allows one (a topic description) is written as its characters."""
+    records = small_records()
+    records["topics"] = (*records["topics"], md.Topic(id="sub", label="Sub", description=_Text("the value é")))
+    ds = md.Dataset(**records)
+    expected = _reference_text(ds)
+    assert '"description": "the value é"' in expected
+    assert _fast_write.document_text(ds) == expected
+
+
+def test_writing_restores_the_garbage_collector() -> None:
+    """Writing pauses the garbage collector and restores its state."""
+    ds = md.Dataset(**small_records())
+    assert gc.isenabled()
+    md.to_json(ds)
+    _fast_write.document_bytes(ds)
+    assert gc.isenabled()
 
 
 _AWKWARD = "".join(map(chr, range(32))) + '"\\/\x7f\x80\xa0\u2028\u2029\ufeff\uffff😀 é ع ש'
