@@ -29,11 +29,12 @@ from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ._atomic import atomic_folder, write_file
 from ._columns import columns
+from ._csvfast import load_folder
 from ._csvrow import row_writer
 from ._folder import build_dataset, file_names, read_meta, read_text, write_meta
 from .converter import TABLE_TYPES, structure_records
 
-__all__ = ["EXTENSION", "parse_csv", "read", "read_table", "table_csv", "write"]
+__all__ = ["EXTENSION", "parse_csv", "read", "read_reference", "read_table", "table_csv", "write"]
 
 EXTENSION = "csv"
 
@@ -156,12 +157,27 @@ def read_table(
 def read(path: Path) -> Dataset:
     """Read a CSV folder.
 
+    A valid folder is read by the fast path (:mod:`._csvfast`); anything it cannot
+    vouch for is read again by the reference reader below, which reports every problem.
+
     Raises:
         DatasetError: with every problem found, each at its ``table[index].field`` path.
     """
     folder = path.parent if path.is_file() else path
     meta, options = read_meta(folder, EXTENSION, {"excel_safe": bool})
     excel_safe = bool(options.get("excel_safe", False))
+    found = load_folder(folder, meta, excel_safe=excel_safe)
+    if found is not None:
+        return found
+    return read_reference(folder, meta, excel_safe=excel_safe)
+
+
+def read_reference(folder: Path, meta: dict[str, str], *, excel_safe: bool) -> Dataset:
+    """Read the tables of a CSV *folder* (metadata *meta*) the strict way, collecting every problem.
+
+    Raises:
+        DatasetError: with every problem found, each at its ``table[index].field`` path.
+    """
 
     def one_table(name: str, kind: type[Any], problems: list[Problem]) -> tuple[Any, ...]:
         text = read_text(folder / f"{name}.{EXTENSION}", problems, name)

@@ -1,0 +1,266 @@
+"""Differential tests: the fast CSV reader gives exactly the reference reader's datasets and errors.
+
+The reference reader is :func:`mideastdata.io.csv.read_reference` (the strict tokenizer,
+the column decoders, the converter). The fast path
+(:func:`mideastdata.io._csvfast.load_folder`) must, for every folder, either give up
+(``None``) or return a Dataset equal to the reference result; and ``md.load``, which tries
+the fast path first, must return what the reference returns or raise a DatasetError with
+the same problems.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import mideastdata as md
+from mideastdata.io import _csvfast
+from mideastdata.io import csv as csv_format
+from mideastdata.io._csvrow import quote
+from mideastdata.io._folder import read_meta
+from strategies import datasets
+from test_fuzz_folders import EDITS, _edit
+from test_hostile_folders import CSV_CASES, FILE_CASES, CsvCase, FileCase
+
+Outcome = md.Dataset | tuple[md.Problem, ...]
+TABLES = ("sources", "actors", "topics", "statements", "demands", "events")
+
+
+def _meta(folder: Path) -> tuple[dict[str, str], bool]:
+    meta, options = read_meta(folder, "csv", {"excel_safe": bool})
+    return meta, bool(options.get("excel_safe", False))
+
+
+def _reference(folder: Path) -> Outcome:
+    try:
+        meta, excel_safe = _meta(folder)
+        return csv_format.read_reference(folder, meta, excel_safe=excel_safe)
+    except md.DatasetError as exc:
+        return exc.problems
+
+
+def _fast(folder: Path) -> md.Dataset | None:
+    meta, excel_safe = _meta(folder)
+    return _csvfast.load_folder(folder, meta, excel_safe=excel_safe)
+
+
+def _public(folder: Path) -> Outcome:
+    try:
+        return md.load(folder, format="csv")
+    except md.DatasetError as exc:
+        return exc.problems
+
+
+def _check_same(folder: Path) -> Outcome:
+    """Assert the fast path and md.load agree with the reference reader on *folder*; return the reference outcome."""
+    expected = _reference(folder)
+    try:
+        fast = _fast(folder)
+    except md.DatasetError:  # a broken dataset.json: the fast path is never asked
+        fast = None
+    if fast is not None:
+        assert isinstance(expected, md.Dataset), f"fast path accepted what the reference rejects: {expected}"
+        assert fast == expected
+        assert md.to_json(fast) == md.to_json(expected)
+    assert _public(folder) == expected
+    return expected
+
+
+@pytest.fixture(params=["json", "msgspec"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test with each JSON cell parser: the stdlib's (small tables) and msgspec's (large ones)."""
+    if request.param == "msgspec":
+        pytest.importorskip("msgspec")
+        monkeypatch.setattr(_csvfast, "_ACCELERATE_FROM", 0)
+    return str(request.param)
+
+
+# --------------------------------------------------------------------------- splitting
+
+
+CSV_TEXTS = st.lists(st.sampled_from([*'ab,"\r\n\x00 ', "\u2028", "\x85", '""', "\r\n"]), max_size=40).map("".join)
+
+
+def _tokenizer_rows(text: str) -> list[list[str | None]] | None:
+    try:
+        return csv_format.parse_csv(text)
+    except ValueError:
+        return None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=CSV_TEXTS)
+def test_well_formed_is_what_the_tokenizer_accepts(text: str) -> None:
+    """The well-formedness check accepts exactly the texts the reference tokenizer splits without an error."""
+    assert _csvfast.well_formed(text) == (_tokenizer_rows(text) is not None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=CSV_TEXTS)
+def test_split_rows_is_the_tokenizer(text: str) -> None:
+    """The fast split finds the reference tokenizer's cells (an empty line aside, which fits no header)."""
+    expected = _tokenizer_rows(text)
+    split = _csvfast.split_rows(text)
+    if expected is None:
+        assert split is None
+        return
+    assert split is not None
+    rows, empty_is_none = split
+    if empty_is_none:
+        rows = [[None] if row == [] else [c or None for c in row] for row in rows]
+    assert rows == expected
+
+
+def test_split_rows_uses_the_c_reader_unless_a_quoted_empty_cell_may_be_there() -> None:
+    """Text without a quoted empty cell is split by the C reader; one with ``""`` as a cell by the tokenizer."""
+    assert _csvfast.split_rows('a,,"x,""y"""\r\n') == ([["a", "", 'x,"y"']], True)
+    assert _csvfast.split_rows('a,"",b\r\n') == ([["a", "", "b"]], False)
+    assert _csvfast.split_rows('a,,b\r\n""\r\n') == ([["a", None, "b"], [""]], False)
+
+
+def test_split_rows_past_the_c_readers_field_limit() -> None:
+    """A cell longer than csv.field_size_limit() is split by the tokenizer, which has no such limit."""
+    big = "x" * (csv.field_size_limit() + 1)
+    assert _csvfast.split_rows(f"a,{big}\r\n") == ([["a", big]], False)
+
+
+# --------------------------------------------------------------------------- valid folders
+
+
+def _tricky(small: md.Dataset) -> md.Dataset:
+    """The small dataset with empty strings, None, formulas, quotes, newlines and a leading ' in cells."""
+    src = small.sources[0]
+    sources = (
+        attrs.evolve(src, publisher=None, url="", title="'=1+1"),
+        md.Source(id="src-ar", title='"x", y', text='قالت حماس, "لا"\r\nשלום', publisher="@evil", language="ar"),
+    )
+    topics = (attrs.evolve(small.topics[0], description=""), *small.topics[1:])
+    stmt = attrs.evolve(small.statements[0], quote="", summary="'already quoted\n")
+    return small.evolve(sources=sources, topics=topics, statements=(stmt,))
+
+
+@pytest.mark.parametrize("excel_safe", [False, True])
+@pytest.mark.parametrize("variant", ["small", "tricky"])
+@pytest.mark.usefixtures("parser")
+def test_fast_path_reads_valid_exports(small: md.Dataset, tmp_path: Path, variant: str, excel_safe: bool) -> None:
+    """The fast path vouches for what the library writes and returns the dataset written."""
+    ds = small if variant == "small" else _tricky(small)
+    folder = md.dump(ds, tmp_path / "out", format="csv", excel_safe=excel_safe)
+    assert _fast(folder) == ds
+    assert _check_same(folder) == ds
+
+
+def test_fast_path_reads_a_source_past_the_c_readers_field_limit(small: md.Dataset, tmp_path: Path) -> None:
+    """A source text longer than csv.field_size_limit() loads by the fast path, equal to the dataset written."""
+    src = small.sources[0]
+    text = src.text + " " + "x" * csv.field_size_limit()
+    ds = small.evolve(sources=(attrs.evolve(src, text=text),))
+    folder = md.dump(ds, tmp_path / "out", format="csv")
+    assert _fast(folder) == ds
+    assert _check_same(folder) == ds
+
+
+def test_fast_path_reads_tables_of_a_megabyte_and_more(small: md.Dataset, tmp_path: Path) -> None:
+    """A table big enough for the accelerated JSON parser loads by the fast path, equal to the dataset written."""
+    stmt = small.statements[0]
+    ds = small.evolve(statements=tuple(attrs.evolve(stmt, id=f"stmt-{i}") for i in range(6_000)))
+    folder = md.dump(ds, tmp_path / "out", format="csv")
+    assert (folder / "statements.csv").stat().st_size >= 1 << 20
+    assert _fast(folder) == ds
+    assert _check_same(folder) == ds
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ds=datasets(), excel_safe=st.booleans())
+@pytest.mark.usefixtures("parser")
+def test_round_trip_agrees_with_the_reference(tmp_path: Path, ds: md.Dataset, excel_safe: bool) -> None:
+    """Any valid dataset written as CSV reads back equal through md.load, and the fast path agrees."""
+    folder = tmp_path / "out"
+    shutil.rmtree(folder, ignore_errors=True)
+    md.dump(ds, folder, format="csv", excel_safe=excel_safe)
+    assert _check_same(folder) == ds
+
+
+# --------------------------------------------------------------------------- broken folders
+
+
+@pytest.mark.parametrize("case", CSV_CASES, ids=[c.id for c in CSV_CASES])
+@pytest.mark.usefixtures("parser")
+def test_hostile_csv_cases_fall_back(small: md.Dataset, tmp_path: Path, case: CsvCase) -> None:
+    """On every hostile CSV case the fast path gives up and md.load reports the reference reader's problems."""
+    folder = md.dump(small, tmp_path / "export", format="csv")
+    case.apply(folder)
+    assert _fast(folder) is None
+    assert not isinstance(_check_same(folder), md.Dataset)
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=[c.id for c in FILE_CASES])
+@pytest.mark.usefixtures("parser")
+def test_broken_files_agree(small: md.Dataset, tmp_path: Path, case: FileCase) -> None:
+    """A missing, undecodable or broken file gives the reference reader's problems through md.load."""
+    folder = md.dump(small, tmp_path / "export", format="csv")
+    target = folder / (case.file if "." in case.file else f"{case.file}.csv")
+    changed = case.change(target.read_bytes())
+    if changed is None:
+        target.unlink()
+    else:
+        target.write_bytes(changed)
+    assert not isinstance(_check_same(folder), md.Dataset)
+
+
+def _set_cell(folder: Path, table: str, row: int, column: str, cell: str) -> None:
+    """Write *cell* (raw CSV text, already quoted as needed) into a table file."""
+    path = folder / f"{table}.csv"
+    lines = path.read_bytes().decode("utf-8").split("\r\n")
+    header = lines[0].split(",")
+    rows = list(csv.reader(lines[row + 1 : row + 2]))
+    cells = [quote(c) if c else "" for c in rows[0]]
+    cells[header.index(column)] = cell
+    lines[row + 1] = ",".join(cells)
+    path.write_text("\r\n".join(lines), encoding="utf-8", newline="")
+
+
+EVIDENCE = '{""source"":""src"",""start"":0,""end"":5,""quote"":""Hamas""}'
+JSON_CELLS = [
+    ("spaced-key", f'"[{EVIDENCE.replace(":", " :", 1)}]"', True),
+    ("duplicate-key", f'"[{{""source"":""x"",{EVIDENCE[1:]}]"', False),
+    ("spaced-duplicate-key", f'"[{{""source"" : ""x"",{EVIDENCE[1:]}]"', False),
+    ("surrogate-escape", '"[""\\ud800""]"', False),
+    ("escaped-key", '"[' + EVIDENCE.replace("source", "sourc\\u0065", 1) + ']"', True),
+    ("key-text-in-a-value", '"[{""source"":""src"",""start"":0,""end"":5,""quote"":""Hamas""}]"', True),
+    ("float-offset", f'"[{EVIDENCE.replace(":0", ":0.0")}]"', False),
+]
+
+
+@pytest.mark.parametrize(("cell", "valid"), [c[1:] for c in JSON_CELLS], ids=[c[0] for c in JSON_CELLS])
+@pytest.mark.usefixtures("parser")
+def test_json_cells_the_fast_parser_may_misread(small: md.Dataset, tmp_path: Path, cell: str, valid: bool) -> None:
+    """Spaced or escaped keys, keys given twice and surrogate escapes in a JSON cell give the reference outcome."""
+    folder = md.dump(small, tmp_path / "export", format="csv")
+    column = "aliases" if "ud800" in cell else "evidence"
+    _set_cell(folder, "actors", 0, column, cell)
+    outcome = _check_same(folder)
+    assert isinstance(outcome, md.Dataset) == valid
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=st.sampled_from(TABLES), edits=EDITS)
+@pytest.mark.usefixtures("parser")
+def test_mutated_tables_agree(
+    small: md.Dataset, tmp_path: Path, table: str, edits: list[tuple[float, str, str]]
+) -> None:
+    """A table file with characters dropped, inserted or replaced anywhere gives md.load the reference outcome."""
+    folder = tmp_path / "export"
+    shutil.rmtree(folder, ignore_errors=True)
+    md.dump(small, folder, format="csv")
+    path = folder / f"{table}.csv"
+    path.write_text(
+        _edit(path.read_text(encoding="utf-8"), edits), encoding="utf-8", errors="surrogatepass", newline=""
+    )
+    _check_same(folder)
