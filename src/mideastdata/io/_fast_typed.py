@@ -20,6 +20,7 @@ duplicate keys holds exactly as many ``":`` as its records have fields.
 from __future__ import annotations
 
 import functools
+import operator
 import threading
 from collections.abc import Callable
 from types import GenericAlias
@@ -112,7 +113,7 @@ def _key_count(cls: type, records: tuple[Any, ...]) -> int:
     for field in attrs.fields(cls):
         nested = _nested(field.type)
         if nested is not None:
-            count += sum(len(getattr(r, field.name)) for r in records) * len(attrs.fields(nested))
+            count += sum(map(len, map(operator.attrgetter(field.name), records))) * len(attrs.fields(nested))
             # no nested record class holds records itself
     return count
 
