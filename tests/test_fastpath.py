@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import gc
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -364,6 +365,21 @@ def test_msgspec_writer_is_used_when_installed() -> None:
     writer = _fast_write._msgspec_writer()
     assert writer is not None
     assert _fast_write._msgspec_writer() is writer
+
+
+def test_writing_without_msgspec_gives_the_same_text() -> None:
+    """Without the ``fast`` extra (msgspec not importable) the standard library writes the same text."""
+    ds = _dated(2)
+    expected = _reference_text(ds)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setitem(sys.modules, "msgspec", None)  # import msgspec now raises ImportError
+        mp.setattr(_fast_write, "_writer", None)
+        mp.setattr(_fast_write, "_writer_missing", False)
+        assert _fast_write.document_text(ds) == expected
+        assert _fast_write._writer_missing
+        assert _fast_write.document_bytes(ds) == expected.encode("utf-8")
+        assert md.to_json(ds) == expected
+    assert _fast_write._msgspec_writer() is not None
 
 
 def test_msgspec_structs_mirror_the_schema() -> None:

@@ -95,6 +95,8 @@ class _Writer:
 
 
 _writer: _Writer | None = None
+_writer_missing = False
+"""msgspec could not be imported: the stdlib writes (without trying the import on every call)."""
 _writer_lock = threading.Lock()
 
 
@@ -139,14 +141,14 @@ def _build_writer() -> _Writer:
 
 def _msgspec_writer() -> _Writer | None:
     """The msgspec writer, or None without the ``fast`` extra."""
-    global _writer  # noqa: PLW0603 - built once, on first use
-    if _writer is None:
+    global _writer, _writer_missing  # noqa: PLW0603 - built once, on first use
+    if _writer is None and not _writer_missing:
         with _writer_lock:
-            if _writer is None:
+            if _writer is None and not _writer_missing:
                 try:
                     _writer = _build_writer()
                 except ImportError:
-                    return None
+                    _writer_missing = True
     return _writer
 
 
