@@ -386,11 +386,11 @@ def test_msgspec_structs_mirror_the_schema() -> None:
     """Each table's generated Struct has the record class's fields, in schema order."""
     writer = _fast_write._msgspec_writer()
     assert writer is not None
-    for name, key, list_type, date_fields in writer.tables:
+    for name, opening, list_type, date_fields in writer.tables:
         cls = TABLE_TYPES[name]
         (struct,) = list_type.__args__
         assert struct.__struct_fields__ == tuple(f.name for f in attrs.fields(cls))
-        assert json.loads(b"{" + key + b"0}") == {name: 0}
+        assert json.loads(b'{"x": 0' + opening + b"]}") == {"x": 0, name: []}
         assert set(date_fields) == {f.name for f in attrs.fields(cls) if "PartialDate" in str(f.type)}
 
 

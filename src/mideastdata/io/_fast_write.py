@@ -8,11 +8,12 @@ to its pure-Python encoder). This module writes the same text two faster ways:
 * with msgspec (the ``fast`` extra): each table is copied, a slice of records at
   a time, into msgspec Structs generated from the schema (same fields, same order)
   by ``msgspec.convert(..., from_attributes=True)``, which runs in C; each slice is
-  encoded straight into one compact buffer, which ``msgspec.json.format`` then
-  indents once. Dates go through the Structs as ``(year, month, day)`` and are
-  swapped for their ISO text, looked up once per distinct date. For these
-  documents the result is byte for byte ``json.dumps(..., ensure_ascii=False,
-  indent=1)``;
+  encoded and indented by msgspec (``msgspec.json.format``) in small reused
+  buffers and appended to the output, so no dict per record, no compact copy of
+  the whole document and no second copy of it are made. Dates go through the
+  Structs as ``(year, month, day)`` and are swapped for their ISO text, made once
+  per distinct date. For these documents the result is byte for byte
+  ``json.dumps(..., ensure_ascii=False, indent=1)``;
 * without it, plain dicts built by functions generated from the schema (keys in
   schema order), written by :func:`json.dumps`.
 
@@ -91,7 +92,7 @@ class _Writer:
     encoder: Any
     date_type: type
     tables: tuple[tuple[str, bytes, Any, tuple[str, ...]], ...]
-    """Per table: its name, its key as JSON with the colon, ``list[its Struct]``, its date fields."""
+    """Per table: its name, its opening in the indented document, ``list[its Struct]``, its date fields."""
 
 
 _writer: _Writer | None = None
@@ -132,7 +133,7 @@ def _build_writer() -> _Writer:
         structs[cls] = msgspec.defstruct(f"_{cls.__name__}Out", spec, gc=False)
         dates[cls] = tuple(f.name for f in fields if get_args(f.type) == (PartialDate, type(None)))
     tables = tuple(
-        (name, msgspec.json.encode(name) + b":", GenericAlias(list, (structs[cls],)), dates[cls])
+        (name, b",\n " + msgspec.json.encode(name) + b": [", GenericAlias(list, (structs[cls],)), dates[cls])
         for name, cls in TABLE_TYPES.items()
     )
     encoder = msgspec.json.Encoder(enc_hook=_str_value)
@@ -160,39 +161,49 @@ class _DateTexts(dict[Any, "str | None"]):
         return text
 
 
-def _compact(ds: Dataset, writer: _Writer) -> bytearray:
-    """The document as compact JSON: the metadata, then each table a slice of records at a time."""
+_WRAPPER = b'{"t":'
+"""A slice of records is indented as the list of this object, which puts them two levels deep."""
+_WRAPPED_OPEN = len(b'{\n "t": [\n')
+_WRAPPED_CLOSE = len(b"\n ]\n}")
+
+
+def _indented(ds: Dataset, writer: _Writer) -> bytearray:
+    """The document as the reference path writes it (line break included), a slice of records at a time.
+
+    Each slice is encoded compactly as ``{"t":[records]}`` into a small reused buffer and
+    indented by ``msgspec.json.format``, which puts its records exactly two levels deep,
+    as in the document; what lies between the wrapper's ``[`` and ``]`` is appended to the
+    output. Small buffers are reused, so the only large allocation is the output itself.
+    """
     convert = writer.msgspec.convert
+    indent = writer.msgspec.json.format
     encode_into = writer.encoder.encode_into
-    buf = bytearray(writer.encoder.encode({key: getattr(ds, key) for key in META_KEYS}))
-    buf[-1] = 0x2C  # the metadata object's "}" becomes ",": the tables follow
+    meta = writer.encoder.encode({key: getattr(ds, key) for key in META_KEYS})
+    out = bytearray(indent(meta, indent=1))
+    del out[-2:]  # the metadata object's closing "\n}": the tables follow
     texts = _DateTexts({None: None})
-    for name, key, list_type, date_fields in writer.tables:
+    wrapped = bytearray()
+    for name, opening, list_type, date_fields in writer.tables:
         records = getattr(ds, name).records
-        buf += key
+        out += opening
         if not records:
-            buf += b"[],"
+            out += b"]"
             continue
+        between = b"\n"
         for start in range(0, len(records), _SLICE):
             part = convert(records[start : start + _SLICE], list_type, from_attributes=True)
             for field in date_fields:  # in C: each Struct's date parts replaced by their text
                 texts_of = map(texts.__getitem__, map(attrgetter(field), part))
                 deque(map(setattr, part, repeat(field), texts_of), maxlen=0)
-            if start:
-                end = len(buf) - 1  # the "]" of the slice before, overwritten by this slice's "["
-                encode_into(part, buf, end)
-                buf[end] = 0x2C
-            else:
-                encode_into(part, buf, -1)
-        buf += b","
-    buf[-1] = 0x7D  # the last "," closes the document
-    return buf
-
-
-def _formatted(ds: Dataset, writer: _Writer) -> bytes:
-    """The document as the reference path indents it, without the final line break."""
-    out: bytes = writer.msgspec.json.format(_compact(ds, writer), indent=1)
-    return out  # the compact buffer is freed here, before the caller decodes or copies
+            wrapped[:] = _WRAPPER
+            encode_into(part, wrapped, -1)
+            wrapped += b"}"
+            out += between
+            out += memoryview(indent(wrapped, indent=1))[_WRAPPED_OPEN:-_WRAPPED_CLOSE]
+            between = b",\n"
+        out += b"\n ]"
+    out += b"\n}\n"
+    return out
 
 
 def _stdlib_text(ds: Dataset) -> str:
@@ -209,7 +220,7 @@ def document_bytes(ds: Dataset, *, accelerate: bool = True) -> bytes:
     with gc_paused():
         writer = _msgspec_writer() if accelerate else None
         if writer is not None:
-            return _formatted(ds, writer) + b"\n"
+            return bytes(_indented(ds, writer))
         return _stdlib_text(ds).encode("utf-8")
 
 
@@ -219,6 +230,4 @@ def document_text(ds: Dataset, *, accelerate: bool = True) -> str:
         writer = _msgspec_writer() if accelerate else None
         if writer is None:
             return _stdlib_text(ds)
-        text = _formatted(ds, writer).decode("utf-8")
-        text += "\n"  # the only reference to the text: extended in place, not copied
-        return text
+        return _indented(ds, writer).decode("utf-8")
