@@ -94,11 +94,15 @@ def _tokenizer_rows(text: str) -> list[list[str | None]] | None:
         return None
 
 
-@settings(max_examples=2000, deadline=None)
-@given(text=CSV_TEXTS)
-def test_well_formed_is_what_the_tokenizer_accepts(text: str) -> None:
-    """The well-formedness check accepts exactly the texts the reference tokenizer splits without an error."""
-    assert _csvfast.well_formed(text) == (_tokenizer_rows(text) is not None)
+@settings(max_examples=3000, deadline=None)
+@given(text=CSV_TEXTS, possessive=st.booleans())
+def test_text_patterns_are_what_the_tokenizer_accepts(text: str, possessive: bool) -> None:
+    """Well-formed is what the reference tokenizer splits without an error; the second pattern also has no ``""`` cell."""
+    well_formed, no_quoted_empty = _csvfast.text_patterns(possessive=possessive)
+    rows = _tokenizer_rows(text)
+    assert (well_formed.match(text) is not None) == (rows is not None)
+    assert (no_quoted_empty.match(text) is not None) == (rows is not None and all("" not in row for row in rows))
+    assert _csvfast.well_formed(text) == (rows is not None)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -120,6 +124,7 @@ def test_split_rows_is_the_tokenizer(text: str) -> None:
 def test_split_rows_uses_the_c_reader_unless_a_quoted_empty_cell_may_be_there() -> None:
     """Text without a quoted empty cell is split by the C reader; one with ``""`` as a cell by the tokenizer."""
     assert _csvfast.split_rows('a,,"x,""y"""\r\n') == ([["a", "", 'x,"y"']], True)
+    assert _csvfast.split_rows('a,"x,"",y"\r\n') == ([["a", 'x,",y']], True)
     assert _csvfast.split_rows('a,"",b\r\n') == ([["a", "", "b"]], False)
     assert _csvfast.split_rows('a,,b\r\n""\r\n') == ([["a", None, "b"], [""]], False)
 

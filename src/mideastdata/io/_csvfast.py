@@ -37,9 +37,8 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
-from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import attrs
 
@@ -50,26 +49,30 @@ from ._fast import _Fallback, _Run
 from ._folder import read_text
 from .converter import TABLE_TYPES
 
-__all__ = ["load_folder", "split_rows", "well_formed"]
+__all__ = ["load_folder", "split_rows", "text_patterns", "well_formed"]
 
 Cell = str | None
 
-if sys.version_info >= (3, 11):  # possessive quantifiers: one pass, nothing to backtrack
-    _WELL_FORMED = re.compile(r'(?:[^"]*+(?<![^,\r\n])"[^"]*+(?:""[^"]*+)*+"(?![^,\r\n]))*+[^"]*+\Z')
-else:  # pragma: no cover - the same language; the grammar is unambiguous, so backtracking finds nothing new
-    _WELL_FORMED = re.compile(r'(?:[^"]*(?<![^,\r\n])"[^"]*(?:""[^"]*)*"(?![^,\r\n]))*[^"]*\Z')
-"""RFC 4180 text as :func:`mideastdata.io.csv.parse_csv` accepts it.
 
-Each quoted cell starts at the start of the text or after ``,`` CR or LF, holds no ``"``
-but doubled ones, and ends at the end of the text or before ``,`` CR or LF; between
-quoted cells there is no ``"`` at all.
-"""
+def text_patterns(*, possessive: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of well-formed CSV text, and of well-formed text with no quoted empty cell.
 
-_QUOTED_EMPTY = tuple(re.compile(p) for p in (r',""(?=[,\r\n]|\Z)', r'\n""(?=[,\r\n]|\Z)', r'\r""(?=[,\r\n]|\Z)'))
-"""What a quoted empty cell looks like; a match inside a quoted cell is a false alarm, which only costs time."""
+    Well-formed is RFC 4180 as :func:`mideastdata.io.csv.parse_csv` reads it: each quoted cell
+    starts at the start of the text or after ``,`` CR or LF, holds no ``"`` but doubled ones,
+    and ends at the end of the text or before ``,`` CR or LF; outside quoted cells there is no
+    ``"`` at all. The grammar is unambiguous, so possessive quantifiers (Python 3.11 and later),
+    which never backtrack, accept the same texts, in one pass.
+    """
+    more = "*+" if possessive else "*"
+    body = f'[^"]{more}(?:""[^"]{more}){more}'
+    text = rf'(?:[^"]{more}(?<![^,\r\n])"{{}}"(?![^,\r\n])){more}[^"]{more}\Z'
+    return re.compile(text.format(body)), re.compile(text.format(f'(?:[^"]|""){body}'))
 
-_SUSPECT_JSON = re.compile(r'"[ \t\n\r]+:|\\u[dD]')
-"""A key written as ``"key" : value`` (which the key count below misses), or a surrogate escape."""
+
+_WELL_FORMED, _NO_QUOTED_EMPTY = text_patterns(possessive=sys.version_info >= (3, 11))
+
+_SPACED_KEY_END = re.compile(r'"[ \t\n\r]+:')
+"""A key written as ``"key" : value``, which the key count below misses."""
 
 _ACCELERATE_FROM = 1 << 20
 """Tables smaller than this (1 MiB) have their JSON cells parsed by the stdlib: importing msgspec would cost more."""
@@ -78,10 +81,6 @@ _ACCELERATE_FROM = 1 << 20
 def well_formed(text: str) -> bool:
     """Whether *text* is RFC 4180 as the reference tokenizer reads it (it would raise on nothing)."""
     return _WELL_FORMED.match(text) is not None
-
-
-def _may_hold_quoted_empty(text: str) -> bool:
-    return text.startswith('""') or any(p.search(text) is not None for p in _QUOTED_EMPTY)
 
 
 def split_rows(text: str) -> tuple[list[list[Cell]], bool] | None:
@@ -96,15 +95,15 @@ def split_rows(text: str) -> tuple[list[list[Cell]], bool] | None:
     """
     from .csv import parse_csv  # noqa: PLC0415 - csv imports this module
 
-    if not well_formed(text):
-        return None
-    if not _may_hold_quoted_empty(text):
+    if _NO_QUOTED_EMPTY.match(text) is not None:
         try:
             rows: list[list[Any]] = list(csv.reader(io.StringIO(text, newline=""), strict=True))
         except csv.Error:  # a cell beyond csv.field_size_limit(): the tokenizer has no such limit
             pass
         else:
             return rows, True
+    elif not well_formed(text):
+        return None
     return parse_csv(text), False
 
 
@@ -177,6 +176,53 @@ class _Table:
         raise _Fallback  # an int column: none in the schema; the reference reader decodes it
 
 
+def _value_code(column: Column, v: str) -> str:
+    """The expression that turns the decoded cell *v* of *column* into the field's value, as the structurers do."""
+    args = get_args(column.type)
+    if column.kind in ("str", "bool"):  # a str (or None) from the text; True, False (or None) from the decoder
+        code = v
+    elif column.kind == "enum":
+        code = f"_enum_{column.type.__name__}[{v}]"
+    elif column.kind == "date":
+        code = f"_date({v})"
+    elif column.kind == "json" and args == (str, Ellipsis):
+        # Every tuple[str, ...] field's validator checks its items (slugs, or str instances).
+        code = f"(tuple({v}) if type({v}) is list else _bad())"
+    elif column.kind == "json" and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
+        code = f"_records({v}, _s_{args[0].__name__}, {len(attrs.fields(args[0]))})"
+    else:  # pragma: no cover - the schema has no other columns
+        msg = f"no fast reading of column {column.name!r}"
+        raise TypeError(msg)
+    if column.optional and column.kind not in ("str", "bool"):
+        code = f"(None if {v} is None else {code})"
+    return code
+
+
+_ROW_CODE: dict[type[Any], Any] = {}
+
+
+def _row_builder(kind: type[Any], run: _Run) -> Callable[..., Any]:
+    """A function of one row's decoded cells, in schema order, that builds the record of *kind*."""
+    code = _ROW_CODE.get(kind)
+    if code is None:
+        cols = columns(kind)
+        params = ", ".join(f"v{i}" for i in range(len(cols)))
+        args = ", ".join(f"{c.name}={_value_code(c, f'v{i}')}" for i, c in enumerate(cols))
+        source = f"def row({params}):\n    return {kind.__name__}({args})\n"
+        code = _ROW_CODE[kind] = compile(source, f"<csv row reader for {kind.__name__}>", "exec")
+    namespace: dict[str, Any] = {
+        kind.__name__: kind,
+        "_bad": run.bad,
+        "_date": run.date,
+        "_records": run.records,
+        **{f"_s_{name}": structure for name, structure in run.structure.items()},
+        **{f"_enum_{c.type.__name__}": {m.value: m for m in c.type} for c in columns(kind) if c.kind == "enum"},
+    }
+    exec(code, namespace)  # noqa: S102 - code generated from the schema, no input in it
+    row: Callable[..., Any] = namespace["row"]
+    return row
+
+
 def _records(rows: list[list[Any]], kind: type[Any], run: _Run, table: _Table) -> tuple[Any, ...]:
     by_name = {c.name: c for c in columns(kind)}
     header = rows[0]
@@ -189,11 +235,9 @@ def _records(rows: list[list[Any]], kind: type[Any], run: _Run, table: _Table) -
         raise _Fallback
     if not body:
         return ()
-    cols = [table.decode(by_name[h], col) for h, col in zip(header, zip(*body, strict=True), strict=True)]
+    decoded = {h: table.decode(by_name[h], col) for h, col in zip(header, zip(*body, strict=True), strict=True)}
     del body
-    docs = list(map(dict, map(zip, repeat(header), zip(*cols, strict=True))))
-    del cols
-    return run.table(docs, run.structure[kind.__name__], width)
+    return tuple(map(_row_builder(kind, run), *(decoded.pop(name) for name in by_name)))
 
 
 def _table(folder: Path, name: str, kind: type[Any], run: _Run, excel_safe: bool) -> tuple[Any, ...]:
@@ -212,10 +256,12 @@ def _table(folder: Path, name: str, kind: type[Any], run: _Run, excel_safe: bool
     # Keys given twice in one JSON object: the parsers keep the last; the reference parser refuses.
     # Every key in a cell ends with '":'; the count equals the keys the structured records hold
     # only when no key was given twice (and no key is written as "key" : value).
-    record_keys = run.keys - keys_before - len(attrs.fields(kind)) * len(built)
+    record_keys = run.keys - keys_before
     joined = "\x00".join(table.json_cells)
-    if joined.count('":') != record_keys or _SUSPECT_JSON.search(joined) is not None:
+    if joined.count('":') != record_keys or _SPACED_KEY_END.search(joined) is not None:
         raise _Fallback
+    if "\\u" in joined and re.search(r"\\u[dD]", joined) is not None:
+        raise _Fallback  # a surrogate escape: the stdlib parser lets a lone one through, the reference refuses it
     return built
 
 
