@@ -133,7 +133,8 @@ class _Table:
         self.excel_safe = excel_safe
         self.empty_is_none = empty_is_none
         self.parse = parse
-        self.json_cells: list[str] = []
+        self.key_ends = 0
+        """How many ``":`` the JSON cells hold: at least as many as their keys (see :func:`_table`)."""
 
     def cells(self, col: Sequence[str]) -> Sequence[str | None]:
         """The column's cells as the reference reader passes them to a decoder (``None`` when empty, unquoted)."""
@@ -164,16 +165,23 @@ class _Table:
             except KeyError:
                 raise _Fallback from None
         if kind == "json":
-            parse = self.parse
-            if column.optional:
-                present = [c for c in cells if c is not None]
-                self.json_cells.extend(present)
-                return [None if c is None else parse(c) for c in cells]
-            if None in cells:
-                raise _Fallback  # the reference reader: "expected JSON ..., got an empty cell"
-            self.json_cells.extend(cells)  # type: ignore[arg-type]
-            return list(map(parse, cells))  # type: ignore[arg-type]
+            return self.json_values(cells, column.optional)
         raise _Fallback  # an int column: none in the schema; the reference reader decodes it
+
+    def json_values(self, cells: Sequence[str | None], optional: bool) -> list[Any]:
+        """The parsed JSON cells; raise :class:`_Fallback` where the parser may read a cell unlike the reference."""
+        texts = [c for c in cells if c is not None]
+        if len(texts) != len(cells) and not optional:
+            raise _Fallback  # the reference reader: "expected JSON ..., got an empty cell"
+        joined = "\x00".join(texts)
+        if _SPACED_KEY_END.search(joined) is not None:
+            raise _Fallback
+        if "\\u" in joined and re.search(r"\\u[dD]", joined) is not None:
+            raise _Fallback  # a surrogate escape: the stdlib parser lets a lone one through, the reference refuses it
+        self.key_ends += joined.count('":')
+        del joined
+        values = iter(list(map(self.parse, texts)))
+        return list(values) if len(texts) == len(cells) else [None if c is None else next(values) for c in cells]
 
 
 def _value_code(column: Column, v: str) -> str:
@@ -256,12 +264,8 @@ def _table(folder: Path, name: str, kind: type[Any], run: _Run, excel_safe: bool
     # Keys given twice in one JSON object: the parsers keep the last; the reference parser refuses.
     # Every key in a cell ends with '":'; the count equals the keys the structured records hold
     # only when no key was given twice (and no key is written as "key" : value).
-    record_keys = run.keys - keys_before
-    joined = "\x00".join(table.json_cells)
-    if joined.count('":') != record_keys or _SPACED_KEY_END.search(joined) is not None:
+    if table.key_ends != run.keys - keys_before:
         raise _Fallback
-    if "\\u" in joined and re.search(r"\\u[dD]", joined) is not None:
-        raise _Fallback  # a surrogate escape: the stdlib parser lets a lone one through, the reference refuses it
     return built
 
 
