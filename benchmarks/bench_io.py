@@ -10,6 +10,7 @@ into a checked Dataset (``md.load(path, format="csv")``) is within 1.5x of panda
 categories, ``anonymous`` as boolean); pandas checks no reference, quote or code.
 
     python -m benchmarks.bench_io --statements 1000000 --repeat 3
+    python -m benchmarks.bench_io --statements 200000 --repeat 3 --phases   # where a CSV read spends its time
 """
 
 from __future__ import annotations
@@ -67,8 +68,53 @@ def _pandas_read(folder: Path, names: list[str]) -> None:
             frame["anonymous"] = frame["anonymous"].map({"true": True, "false": False}).astype("boolean")
 
 
+def _read_phases(folder: Path, ds: Any, repeat: int, statements: int) -> None:
+    """Time the steps of a CSV read one by one (each step includes the ones above it, but the last two)."""
+    from mideastdata.dataset import Dataset
+    from mideastdata.errors import Problem
+    from mideastdata.io import _csvfast
+    from mideastdata.io import csv as csv_format
+    from mideastdata.io._folder import read_meta, read_text
+    from mideastdata.io.converter import TABLE_TYPES
+
+    meta, _ = read_meta(folder, "csv", {"excel_safe": bool})
+
+    def read() -> list[str | None]:
+        problems: list[Problem] = []
+        return [read_text(folder / f"{name}.csv", problems, name) for name in TABLE_TYPES]
+
+    def split() -> list[Any]:
+        return [_csvfast.split_rows(text or "") for text in read()]
+
+    def fast() -> Any:
+        found = _csvfast.load_folder(folder, meta, excel_safe=False)
+        assert found is not None, "the fast path gave up"
+        return found
+
+    medians = measure(
+        {
+            "read the files (UTF-8)": read,
+            "... and split the rows (pattern, C csv reader)": split,
+            "... and decode cells, build records, check the dataset (the fast path)": fast,
+            "the dataset checks alone (Dataset of the built records)": lambda: Dataset(**meta, **ds.tables()),
+            "the reference reader (before the fast path)": lambda: csv_format.read_reference(
+                folder, meta, excel_safe=False
+            ),
+        },
+        repeat,
+    )
+    report(
+        f"CSV read phases, {statements:,} statements, median of {repeat} (garbage collector paused, as in md.load)",
+        medians,
+        "... and decode cells, build records, check the dataset (the fast path)",
+        per=statements,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser(__doc__.splitlines()[0], repeat=3).parse_args(argv)
+    p = parser(__doc__.splitlines()[0], repeat=3)
+    p.add_argument("--phases", action="store_true", help="also time the steps of a CSV read")
+    args = p.parse_args(argv)
     import mideastdata as md
 
     unlimited = md.Limits(max_bytes=None, max_records=None)
@@ -118,6 +164,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         ratio = read_medians["mideastdata load csv"] / read_medians["pandas read_csv + dtypes"]
         print(f"target read within 1.5x of pandas: {ratio:.2f}x of pandas' time")
+        if args.phases:
+            from mideastdata.io._fast import gc_paused
+
+            with gc_paused():
+                _read_phases(ours, ds, args.repeat, args.statements)
 
         text = md.to_json(ds)
         json_medians = measure(

@@ -269,3 +269,22 @@ def test_mutated_tables_agree(
         _edit(path.read_text(encoding="utf-8"), edits), encoding="utf-8", errors="surrogatepass", newline=""
     )
     _check_same(folder)
+
+
+def test_bench_io_times_the_read_phases() -> None:
+    """The CSV benchmark runs at a tiny size with --phases and prints the phase table next to the pandas one."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_io", "--statements", "300", "--repeat", "1", "--phases"],
+        cwd=root,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "| pandas read_csv + dtypes |" in done.stdout
+    assert "| the reference reader (before the fast path) |" in done.stdout
