@@ -13,11 +13,13 @@ else:
   inside it, :data:`_WELL_FORMED`): on such a text the C reader and the reference
   tokenizer find the same cells. The C reader reads a quoted empty cell (``""``,
   the empty string) and an unquoted one (``None``) alike, so a table whose text
-  may hold a quoted empty cell is split by the reference tokenizer instead;
+  holds a quoted empty cell is split by the reference tokenizer instead;
 * decode column by column, parse the JSON cells with ``msgspec`` when the ``fast``
-  extra is installed (else :mod:`json`), and structure each record with the
-  generated structurers of :mod:`mideastdata.io._fast`, which call the record
-  classes, so every attrs validator runs exactly as on the reference path;
+  extra is installed (else :mod:`json`), and build each record with a function
+  generated from its class (:func:`row_code`; nested records with the generated
+  structurers of :mod:`mideastdata.io._fast`), which checks types as the
+  converter does and calls the class, so every attrs validator runs exactly as
+  on the reference path;
 * build the :class:`~mideastdata.Dataset`, which checks it whole, as always.
 
 Anything the fast path is not sure of (a row or header that is not the schema's, a
@@ -38,6 +40,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import CodeType
 from typing import Any, get_args
 
 import attrs
@@ -49,7 +52,7 @@ from ._fast import _Fallback, _Run
 from ._folder import read_text
 from .converter import TABLE_TYPES
 
-__all__ = ["load_folder", "split_rows", "text_patterns", "well_formed"]
+__all__ = ["load_folder", "row_code", "split_rows", "text_patterns", "well_formed"]
 
 Cell = str | None
 
@@ -206,11 +209,14 @@ def _value_code(column: Column, v: str) -> str:
     return code
 
 
-_ROW_CODE: dict[type[Any], Any] = {}
+_ROW_CODE: dict[type[Any], CodeType] = {}
 
 
-def _row_builder(kind: type[Any], run: _Run) -> Callable[..., Any]:
-    """A function of one row's decoded cells, in schema order, that builds the record of *kind*."""
+def row_code(kind: type[Any]) -> CodeType:
+    """The compiled ``row(v0, v1, ...)`` that builds a record of *kind* from one row's decoded cells, in schema order.
+
+    Generated from the record class alone, once per class (the cells are its arguments, never its text).
+    """
     code = _ROW_CODE.get(kind)
     if code is None:
         cols = columns(kind)
@@ -218,6 +224,11 @@ def _row_builder(kind: type[Any], run: _Run) -> Callable[..., Any]:
         args = ", ".join(f"{c.name}={_value_code(c, f'v{i}')}" for i, c in enumerate(cols))
         source = f"def row({params}):\n    return {kind.__name__}({args})\n"
         code = _ROW_CODE[kind] = compile(source, f"<csv row reader for {kind.__name__}>", "exec")
+    return code
+
+
+def _row_builder(kind: type[Any], run: _Run) -> Callable[..., Any]:
+    """:func:`row_code` of *kind*, bound to this load's structurers, date cache and key count."""
     namespace: dict[str, Any] = {
         kind.__name__: kind,
         "_bad": run.bad,
@@ -226,7 +237,7 @@ def _row_builder(kind: type[Any], run: _Run) -> Callable[..., Any]:
         **{f"_s_{name}": structure for name, structure in run.structure.items()},
         **{f"_enum_{c.type.__name__}": {m.value: m for m in c.type} for c in columns(kind) if c.kind == "enum"},
     }
-    exec(code, namespace)  # noqa: S102 - code generated from the schema, no input in it
+    exec(row_code(kind), namespace)  # noqa: S102 - code generated from the schema, no input in it
     row: Callable[..., Any] = namespace["row"]
     return row
 
