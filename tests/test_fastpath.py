@@ -277,6 +277,32 @@ def test_garbage_collector_state_is_restored() -> None:
         gc.enable()
 
 
+class _Node:
+    """A container that can take part in a reference cycle."""
+
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+def test_objects_built_while_paused_need_no_collection_pass_yet_cycles_are_still_freed() -> None:
+    """Leaving the pause leaves no backlog of young objects, and garbage cycles made meanwhile are still collected."""
+    import weakref
+
+    gc.collect()
+    with _fast.gc_paused():
+        kept: list[list[int]] = [[] for _ in range(50_000)]
+        a, b = _Node(), _Node()
+        a.other, b.other = b, a
+        dead = weakref.ref(a)
+        del a, b
+    assert gc.isenabled()
+    assert gc.get_count()[0] < 1_000  # not 50,000: no collection pass is due over what was just built
+    assert gc.is_tracked(kept[0])
+    assert dead() is not None  # the cycle waits for a full collection ...
+    gc.collect()
+    assert dead() is None  # ... which frees it
+
+
 def test_parser_names_the_accelerator_when_installed() -> None:
     """The fast path parses with msgspec when the ``fast`` extra is installed, else with the stdlib."""
     name, parse = _fast.parser()
