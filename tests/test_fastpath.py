@@ -474,7 +474,9 @@ def test_empty_tables_are_written_like_the_reference() -> None:
     for ds in (md.Dataset(**records), md.Dataset(name="empty", version="0.1.0")):
         expected = _reference_text(ds)
         assert _fast_write.document_text(ds) == expected
-        assert _fast_write.document_bytes(ds) == expected.encode("utf-8")
+        written = _fast_write.document_bytes(ds)
+        assert type(written) is bytes
+        assert written == expected.encode("utf-8")
 
 
 class _Text(str):

@@ -22,6 +22,7 @@ to its pure-Python encoder). This module writes the same text two faster ways:
 
 from __future__ import annotations
 
+import io
 import json
 import threading
 from collections import deque
@@ -167,27 +168,29 @@ _WRAPPED_OPEN = len(b'{\n "t": [\n')
 _WRAPPED_CLOSE = len(b"\n ]\n}")
 
 
-def _indented(ds: Dataset, writer: _Writer) -> bytearray:
+def _indented(ds: Dataset, writer: _Writer) -> bytes:
     """The document as the reference path writes it (line break included), a slice of records at a time.
 
     Each slice is encoded compactly as ``{"t":[records]}`` into a small reused buffer and
     indented by ``msgspec.json.format``, which puts its records exactly two levels deep,
     as in the document; what lies between the wrapper's ``[`` and ``]`` is appended to the
-    output. Small buffers are reused, so the only large allocation is the output itself.
+    output. Small buffers are reused, so the only large allocation is the output itself; it
+    grows in place (an :class:`io.BytesIO`, whose ``getvalue()`` hands over its buffer
+    without copying it).
     """
     convert = writer.msgspec.convert
     indent = writer.msgspec.json.format
     encode_into = writer.encoder.encode_into
     meta = writer.encoder.encode({key: getattr(ds, key) for key in META_KEYS})
-    out = bytearray(indent(meta, indent=1))
-    del out[-2:]  # the metadata object's closing "\n}": the tables follow
+    out = io.BytesIO()
+    out.write(memoryview(indent(meta, indent=1))[:-2])  # without the closing "\n}": the tables follow
     texts = _DateTexts({None: None})
     wrapped = bytearray()
     for name, opening, list_type, date_fields in writer.tables:
         records = getattr(ds, name).records
-        out += opening
+        out.write(opening)
         if not records:
-            out += b"]"
+            out.write(b"]")
             continue
         between = b"\n"
         for start in range(0, len(records), _SLICE):
@@ -198,12 +201,12 @@ def _indented(ds: Dataset, writer: _Writer) -> bytearray:
             wrapped[:] = _WRAPPER
             encode_into(part, wrapped, -1)
             wrapped += b"}"
-            out += between
-            out += memoryview(indent(wrapped, indent=1))[_WRAPPED_OPEN:-_WRAPPED_CLOSE]
+            out.write(between)
+            out.write(memoryview(indent(wrapped, indent=1))[_WRAPPED_OPEN:-_WRAPPED_CLOSE])
             between = b",\n"
-        out += b"\n ]"
-    out += b"\n}\n"
-    return out
+        out.write(b"\n ]")
+    out.write(b"\n}\n")
+    return out.getvalue()
 
 
 def _stdlib_text(ds: Dataset) -> str:
@@ -220,7 +223,7 @@ def document_bytes(ds: Dataset, *, accelerate: bool = True) -> bytes:
     with gc_paused():
         writer = _msgspec_writer() if accelerate else None
         if writer is not None:
-            return bytes(_indented(ds, writer))
+            return _indented(ds, writer)
         return _stdlib_text(ds).encode("utf-8")
 
 
