@@ -18,7 +18,7 @@ from .model import Actor, Demand, Event, Evidence, Source, Statement, Topic
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["check_dataset"]
+__all__ = ["TABLE_TYPES", "check_dataset"]
 
 _SEMVER_RE = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?")
 _SCHEMA_RE = re.compile(r"(\d+)\.(\d+)")
@@ -143,7 +143,7 @@ def _check_metadata(c: _Checker, ds: Dataset) -> None:
 def _check_types(c: _Checker, ds: Dataset) -> bool:
     ok = True
     for name, table in ds.tables().items():
-        kind = _TABLE_TYPES[name]
+        kind = TABLE_TYPES[name]
         if not table or set(map(type, table.records)) == {kind}:
             continue  # the usual case, checked in one pass without a Python loop
         for i, record in enumerate(table):
@@ -273,7 +273,7 @@ def _check_events(c: _Checker, ds: Dataset, texts: Mapping[str, str]) -> None:
         c.evidence(p, e.evidence)
 
 
-_TABLE_TYPES: dict[str, type] = {
+TABLE_TYPES: dict[str, type[Any]] = {
     "sources": Source,
     "actors": Actor,
     "topics": Topic,

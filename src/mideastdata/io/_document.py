@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The shape of a dataset document: its keys and the record class of each table.
+"""The shape of a dataset document: its keys and the record class of each table (``TABLE_TYPES``).
 
 Kept apart from the converter so that the fast loading path (and so ``md.load()``
 of the bundled data) does not import cattrs.
@@ -7,21 +7,9 @@ of the bundled data) does not import cattrs.
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..model import Actor, Demand, Event, Source, Statement, Topic
+from .._checks import TABLE_TYPES
 
 __all__ = ["DOCUMENT_KEYS", "META_KEYS", "TABLE_TYPES"]
-
-TABLE_TYPES: dict[str, type[Any]] = {
-    "sources": Source,
-    "actors": Actor,
-    "topics": Topic,
-    "statements": Statement,
-    "demands": Demand,
-    "events": Event,
-}
-"""The record class of each table, in schema order."""
 
 META_KEYS = ("schema_version", "name", "version", "license", "citation")
 """The document's metadata keys, in the order they are written."""

@@ -68,7 +68,7 @@ from ..model import (
 )
 from ._document import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES
 
-__all__ = ["gc_paused", "load_document", "parser", "stdlib_parse"]
+__all__ = ["build_each", "gc_paused", "load_document", "parser", "stdlib_parse"]
 
 _BOM = b"\xef\xbb\xbf"
 _ACCELERATE_FROM = 1 << 20
@@ -95,6 +95,20 @@ def gc_paused() -> Iterator[None]:
             gc.freeze()
             gc.unfreeze()
             gc.enable()
+
+
+def build_each(items: list[Any], build: Callable[[Any], Any]) -> tuple[Any, ...]:
+    """``tuple(map(build, items))``, dropping each item once its record is built.
+
+    Its memory is then reused for the records that follow, so a parsed table and its
+    records are not both held whole.
+    """
+    out: list[Any] = []
+    append = out.append
+    for i, item in enumerate(items):
+        append(build(item))
+        items[i] = None
+    return tuple(out)
 
 
 class _Fallback(Exception):  # noqa: N818 - not an error: a signal to take the reference path
@@ -226,12 +240,7 @@ class _Run:
         if type(value) is not list:
             raise _Fallback
         self.keys += n_fields * len(value)
-        out: list[Any] = []
-        append = out.append
-        for i, item in enumerate(value):
-            append(structure(item))
-            value[i] = None
-        return tuple(out)
+        return build_each(value, structure)
 
     def partial(self, value: Any, cls: type, n_fields: int) -> Any:
         """A record without every key: the converter structures it (its keys counted here)."""

@@ -33,7 +33,7 @@ from ..errors import DatasetError
 from ..limits import Limits
 from ..model import PartialDate
 from ._document import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES
-from ._fast import _RECORD_CLASSES, _Fallback, _may_hold_duplicate_keys
+from ._fast import _RECORD_CLASSES, _Fallback, _may_hold_duplicate_keys, build_each
 
 __all__ = ["load_typed"]
 
@@ -134,7 +134,7 @@ def load_typed(data: bytes, limits: Limits) -> Dataset | None:
         return None
     convert: dict[type, Callable[[Any], Any]] = tools["convert"]
     try:
-        built = {name: _table(tables[name], convert[cls]) for name, cls in TABLE_TYPES.items()}
+        built = {name: build_each(tables[name], convert[cls]) for name, cls in TABLE_TYPES.items()}
         keys = len(DOCUMENT_KEYS) + sum(_key_count(TABLE_TYPES[name], built[name]) for name in built)
         if _may_hold_duplicate_keys(data, keys):
             return None
@@ -144,12 +144,3 @@ def load_typed(data: bytes, limits: Limits) -> Dataset | None:
     except Exception:  # noqa: BLE001 - a validator refused a value: the reference path reports it
         return None
 
-
-def _table(mirrors: list[Any], convert: Callable[[Any], Any]) -> tuple[Any, ...]:
-    """The records of one table; each mirror is dropped once its record is built (its memory reused)."""
-    out: list[Any] = []
-    append = out.append
-    for i, mirror in enumerate(mirrors):
-        append(convert(mirror))
-        mirrors[i] = None
-    return tuple(out)
