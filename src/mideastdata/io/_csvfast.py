@@ -48,9 +48,9 @@ import attrs
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ._columns import Column, columns
-from ._fast import _Fallback, _Run
+from ._document import TABLE_TYPES
+from ._fast import _Fallback, _Run, nested_record_class
 from ._folder import read_text
-from .converter import TABLE_TYPES
 
 __all__ = ["load_folder", "row_code", "split_rows", "text_patterns", "well_formed"]
 
@@ -199,8 +199,8 @@ def _value_code(column: Column, v: str) -> str:
     elif column.kind == "json" and args == (str, Ellipsis):
         # Every tuple[str, ...] field's validator checks its items (slugs, or str instances).
         code = f"(tuple({v}) if type({v}) is list else _bad())"
-    elif column.kind == "json" and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
-        code = f"_records({v}, _s_{args[0].__name__}, {len(attrs.fields(args[0]))})"
+    elif column.kind == "json" and (nested := nested_record_class(column.type)) is not None:
+        code = f"_records({v}, _s_{nested.__name__}, {len(attrs.fields(nested))})"
     else:  # pragma: no cover - the schema has no other columns
         msg = f"no fast reading of column {column.name!r}"
         raise TypeError(msg)

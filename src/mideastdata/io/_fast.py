@@ -68,7 +68,7 @@ from ..model import (
 )
 from ._document import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES
 
-__all__ = ["build_each", "gc_paused", "load_document", "parser", "stdlib_parse"]
+__all__ = ["build_each", "gc_paused", "load_document", "nested_record_class", "parser", "stdlib_parse"]
 
 _BOM = b"\xef\xbb\xbf"
 _ACCELERATE_FROM = 1 << 20
@@ -141,6 +141,14 @@ def parser() -> tuple[str, Callable[[bytes], Any]]:
 _EXACT_TYPES = {str: "str", int: "int", bool: "bool"}
 
 
+def nested_record_class(type_: Any) -> type | None:
+    """The record class of a ``tuple[Record, ...]`` field type (``Actor.roles``...), else ``None``."""
+    args = get_args(type_)
+    if get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
+        return args[0]
+    return None
+
+
 def _field_code(name: str, type_: Any) -> str:
     """The expression that structures field *name* of a record dict ``d`` like the converter does."""
     get = f"d[{name!r}]"
@@ -156,8 +164,8 @@ def _field_code(name: str, type_: Any) -> str:
     elif get_origin(type_) is tuple and args == (str, Ellipsis):
         # Every tuple[str, ...] field's validator checks its items (slugs, or str instances).
         code = f"(tuple(x) if type(x := {get}) is list else _bad())"
-    elif get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis:
-        code = f"_records({get}, _s_{args[0].__name__}, {len(attrs.fields(args[0]))})"
+    elif (nested := nested_record_class(type_)) is not None:
+        code = f"_records({get}, _s_{nested.__name__}, {len(attrs.fields(nested))})"
     else:  # pragma: no cover - the schema has no other types
         msg = f"no fast structuring for {type_!r}"
         raise TypeError(msg)
@@ -165,6 +173,7 @@ def _field_code(name: str, type_: Any) -> str:
 
 
 _RECORD_CLASSES = (Evidence, Role, Stance, Source, Actor, Topic, Statement, Demand, Event)
+"""Nested records first: code generated for a class refers to that of its nested records."""
 _code: Any = None
 
 

@@ -24,7 +24,7 @@ import operator
 import threading
 from collections.abc import Callable
 from types import GenericAlias
-from typing import Any, get_args, get_origin
+from typing import Any, get_args
 
 import attrs
 
@@ -33,7 +33,7 @@ from ..errors import DatasetError
 from ..limits import Limits
 from ..model import PartialDate
 from ._document import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES
-from ._fast import _RECORD_CLASSES, _Fallback, _may_hold_duplicate_keys, build_each
+from ._fast import _RECORD_CLASSES, _Fallback, _may_hold_duplicate_keys, build_each, nested_record_class
 
 __all__ = ["load_typed"]
 
@@ -41,25 +41,17 @@ _lock = threading.Lock()
 _made: dict[str, Any] = {}
 
 
-def _nested(type_: Any) -> type | None:
-    """The record class of a ``tuple[Record, ...]`` field, else ``None``."""
-    args = get_args(type_)
-    if get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
-        return args[0]
-    return None
-
-
 def _mirror_type(type_: Any, mirrors: dict[type, Any]) -> Any:
     if get_args(type_) == (PartialDate, type(None)):
         return str | None  # parsed by PartialDate.parse, as the converter does
-    nested = _nested(type_)
+    nested = nested_record_class(type_)
     return type_ if nested is None else GenericAlias(tuple, (mirrors[nested], ...))
 
 
 def _value_code(name: str, type_: Any) -> str:
     if get_args(type_) == (PartialDate, type(None)):
         return f"(None if (x := m.{name}) is None else _date(x))"
-    nested = _nested(type_)
+    nested = nested_record_class(type_)
     return f"m.{name}" if nested is None else f"tuple(map(_t_{nested.__name__}, m.{name}))"
 
 
@@ -111,7 +103,7 @@ def _key_count(cls: type, records: tuple[Any, ...]) -> int:
     """How many keys *records* (of class *cls*) were written with: every field, all levels down."""
     count = len(records) * len(attrs.fields(cls))
     for field in attrs.fields(cls):
-        nested = _nested(field.type)
+        nested = nested_record_class(field.type)
         if nested is not None:
             count += sum(map(len, map(operator.attrgetter(field.name), records))) * len(attrs.fields(nested))
             # no nested record class holds records itself

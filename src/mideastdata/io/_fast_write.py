@@ -30,19 +30,17 @@ from collections.abc import Callable
 from itertools import repeat
 from operator import attrgetter
 from types import GenericAlias
-from typing import Any, get_args, get_origin
+from typing import Any, get_args
 
 import attrs
 
 from ..dataset import Dataset
-from ..model import Actor, Demand, Event, Evidence, PartialDate, Role, Source, Stance, Statement, Topic
-from ._fast import gc_paused
-from .converter import META_KEYS, TABLE_TYPES
+from ..model import PartialDate
+from ._document import META_KEYS, TABLE_TYPES
+from ._fast import _RECORD_CLASSES, gc_paused, nested_record_class
 
 __all__ = ["document_bytes", "document_text", "unstructure_document"]
 
-_RECORD_CLASSES = (Evidence, Role, Stance, Source, Actor, Topic, Statement, Demand, Event)
-"""Nested records first: a table's Struct refers to the Structs of its nested records."""
 _unstructurers: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
 _SLICE = 256
@@ -55,8 +53,8 @@ def _value_code(name: str, type_: Any) -> str:
     args = get_args(type_)
     if args == (PartialDate, type(None)):
         return f"(None if (x := {get}) is None else str(x))"
-    if get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
-        return f"[_u_{args[0].__name__}(x) for x in {get}]"
+    if (nested := nested_record_class(type_)) is not None:
+        return f"[_u_{nested.__name__}(x) for x in {get}]"
     return get  # str, int, bool, None, a tuple of str, an enum (a str, written as its value): as they are
 
 
@@ -115,8 +113,8 @@ def _struct_field(type_: Any, structs: dict[type, Any], date_type: type) -> Any:
     args = get_args(type_)
     if args == (PartialDate, type(None)):
         return date_type | None
-    if get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
-        return GenericAlias(list, (structs[args[0]],))  # list[a Struct class made at run time]
+    if (nested := nested_record_class(type_)) is not None:
+        return GenericAlias(list, (structs[nested],))  # list[a Struct class made at run time]
     return Any  # str, int, bool, None, a tuple of str, an enum: msgspec writes them as json.dumps does
 
 
