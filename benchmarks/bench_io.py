@@ -15,11 +15,13 @@ categories, ``anonymous`` as boolean); pandas checks no reference, quote or code
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +113,19 @@ def _read_phases(folder: Path, ds: Any, repeat: int, statements: int) -> None:
     )
 
 
+def _compare(what: str, contenders: dict[str, Callable[[], Any]], args: argparse.Namespace) -> float:
+    """Time mideastdata (the first contender) against its peer (the second); report; return the ratio."""
+    medians = measure(contenders, args.repeat)
+    ours, peer = contenders
+    report(
+        f"{what}, {args.statements:,} statements (all six tables), median of {args.repeat}",
+        medians,
+        peer,
+        per=args.statements,
+    )
+    return medians[ours] / medians[peer]
+
+
 def main(argv: list[str] | None = None) -> int:
     p = parser(__doc__.splitlines()[0], repeat=3)
     p.add_argument("--phases", action="store_true", help="also time the steps of a CSV read")
@@ -132,37 +147,25 @@ def main(argv: list[str] | None = None) -> int:
             for name, frame in frames.items():
                 frame.to_csv(theirs / f"{name}.csv", index=False)
 
-        medians = measure(
+        ratio = _compare(
+            "CSV write",
             {
                 "mideastdata dump csv": lambda: md.dump(ds, ours, format="csv"),
                 "pandas DataFrame.to_csv": pandas_write,
             },
-            args.repeat,
+            args,
         )
-        report(
-            f"CSV write, {args.statements:,} statements (all six tables), median of {args.repeat}",
-            medians,
-            "pandas DataFrame.to_csv",
-            per=args.statements,
-        )
-        ratio = medians["mideastdata dump csv"] / medians["pandas DataFrame.to_csv"]
         print(f"target faster than pandas: {ratio:.2f}x of pandas' time")
 
         names = list(frames)
-        read_medians = measure(
+        ratio = _compare(
+            "CSV read",
             {
                 "mideastdata load csv": lambda: md.load(ours, format="csv", limits=unlimited),
                 "pandas read_csv + dtypes": lambda: _pandas_read(ours, names),
             },
-            args.repeat,
+            args,
         )
-        report(
-            f"CSV read, {args.statements:,} statements (all six tables), median of {args.repeat}",
-            read_medians,
-            "pandas read_csv + dtypes",
-            per=args.statements,
-        )
-        ratio = read_medians["mideastdata load csv"] / read_medians["pandas read_csv + dtypes"]
         print(f"target read within 1.5x of pandas: {ratio:.2f}x of pandas' time")
         if args.phases:
             from mideastdata.io._fast import gc_paused
