@@ -128,6 +128,7 @@ DOC_CASES: list[DocCase] = [
     DocCase("huge-int-for-string", _set("topics.0.label", 10**300), ["topics[0].label"], "expected a string, got int"),
     DocCase("deep-value", _set("actors.0.name", _nested(500)), ["actors[0].name"], "expected a string, got list"),
     DocCase("lone-surrogate", _set("statements.0.summary", "ok \ud800"), ["statements[0].summary"], "lone surrogate"),
+    DocCase("lone-surrogate-in-metadata", _set("citation", "cut \udfff here"), ["citation"], "lone surrogate"),
     DocCase("not-a-slug", _set("actors.0.id", "Hamas"), ["actors[0].id"], "lowercase slug"),
     DocCase("empty-string", _set("topics.0.label", " "), ["topics[0].label"], "non-empty string"),
     DocCase("bad-country", _set("actors.1.country", "IL"), ["actors[1].country"], "alpha-3"),

@@ -43,8 +43,9 @@ def test_failure_while_encoding_keeps_earlier_output(tmp_path: Path, fmt: md.For
     path = md.dump(small, _target(tmp_path, fmt), format=fmt)
     before = _tree(tmp_path)
     broken = small.evolve(citation="cut \ud800 here")
-    with pytest.raises((UnicodeError, ValueError)):
+    with pytest.raises(md.DatasetError) as exc:
         md.dump(broken, path, format=fmt)
+    assert [p.path for p in exc.value.problems] == ["citation"]
     assert _tree(tmp_path) == before
     assert md.load(path) == small
 

@@ -122,6 +122,8 @@ def dump(
     Raises:
         ValueError: an unknown format, or an option the format does not take.
         FileExistsError: *path* is a folder holding files this library did not write.
+        DatasetError: a text holds a lone surrogate (possible only in records built in
+            Python), which no format can write: one problem at the path of each such text.
     """
     from pathlib import Path  # noqa: PLC0415 - not needed by `import mideastdata`
 
@@ -136,5 +138,10 @@ def dump(
         msg = f"dump() writes a Dataset, not {type(ds).__name__}"
         raise TypeError(msg)
     module = _module(fmt)
-    written: Path = module.write(ds, path, excel_safe=excel_safe) if fmt == "csv" else module.write(ds, path)
+    try:
+        written: Path = module.write(ds, path, excel_safe=excel_safe) if fmt == "csv" else module.write(ds, path)
+    except UnicodeEncodeError as exc:  # the writes are atomic: the earlier output at *path* is whole
+        from ._encodable import refuse  # noqa: PLC0415 - only when writing fails
+
+        refuse(ds, exc)
     return written

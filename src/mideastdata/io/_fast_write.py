@@ -230,5 +230,8 @@ def document_text(ds: Dataset, *, accelerate: bool = True) -> str:
     with gc_paused():
         writer = _msgspec_writer() if accelerate else None
         if writer is None:
-            return _stdlib_text(ds)
+            text = _stdlib_text(ds)
+            if not text.isascii():
+                text.encode("utf-8")  # a lone surrogate raises here, as in the msgspec writer
+            return text
         return _indented(ds, writer).decode("utf-8")

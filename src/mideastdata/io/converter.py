@@ -42,6 +42,7 @@ from ..model import (
     StatementKind,
 )
 from ._document import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES
+from ._encodable import lone_surrogate
 
 __all__ = [
     "DOCUMENT_KEYS",
@@ -81,11 +82,9 @@ def _strict_str(value: Any, _type: Any) -> str:
 
 def _check_encodable(value: str) -> None:
     """Reject lone surrogates (a JSON escape such as ``ud800`` alone): not characters, cannot be written."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        msg = f"contains a lone surrogate {value[exc.start]!r} at character {exc.start}, which is not a character"
-        raise FieldValueError("", msg) from None
+    msg = lone_surrogate(value)
+    if msg is not None:
+        raise FieldValueError("", msg)
 
 
 def _strict_int(value: Any, _type: Any) -> int:
@@ -250,6 +249,8 @@ def _structure_meta(doc: Mapping[str, Any], problems: list[Problem]) -> dict[str
         value = doc[key]
         if type(value) is not str:
             problems.append(Problem(key, f"expected a string, got {_type_name(value)} {short_repr(value)}"))
+        elif (surrogate := lone_surrogate(value)) is not None:
+            problems.append(Problem(key, surrogate))
         else:
             meta[key] = value
     return meta

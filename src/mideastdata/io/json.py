@@ -29,14 +29,26 @@ def dumps(doc: Any) -> str:
 
 
 def to_json(value: Dataset | Table[Any] | Record | tuple[Record, ...]) -> str:
-    """Serialise a dataset, a table, a tuple of records or one record as JSON text."""
-    if isinstance(value, Dataset):
-        return document_text(value)  # the text dumps(unstructure_dataset(value)) gives, written faster
-    if isinstance(value, Table):
-        return dumps([converter.unstructure(r, type(r)) for r in value])
-    if isinstance(value, tuple):
-        return dumps([converter.unstructure(r, type(r)) for r in value])
-    return dumps(converter.unstructure(value, type(value)))
+    """Serialise a dataset, a table, a tuple of records or one record as JSON text.
+
+    Raises:
+        DatasetError: a text holds a lone surrogate (possible only in records built in
+            Python), which is not a character: one problem at the path of each such text.
+    """
+    try:
+        if isinstance(value, Dataset):
+            return document_text(value)  # the text dumps(unstructure_dataset(value)) gives, written faster
+        if isinstance(value, (Table, tuple)):
+            text = dumps([converter.unstructure(r, type(r)) for r in value])
+        else:
+            text = dumps(converter.unstructure(value, type(value)))
+        if not text.isascii():
+            text.encode("utf-8")  # as document_text does: text a file could not hold is refused here
+    except UnicodeEncodeError as exc:
+        from ._encodable import refuse  # noqa: PLC0415 - only when writing fails
+
+        refuse(value, exc)
+    return text
 
 
 def _constant(name: str) -> Any:
