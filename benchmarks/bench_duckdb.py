@@ -3,8 +3,8 @@
 
 The Parquet folder ``md.dump(ds, path, format="parquet")`` writes is the hand-off
 to DuckDB and Spark. This script times the export and three DuckDB queries over
-it (no Python objects are built for the query), and the same questions answered
-by mideastdata in memory (the indexed query, after its first call) for comparison.
+it (no Python objects are built for the query), the load of the folder back into a
+checked Dataset, and the same questions answered by mideastdata in memory (the indexed query, after its first call) for comparison.
 
     python -m benchmarks.bench_duckdb --statements 1000000 --repeat 3
 """
@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp) / "parquet"
         export = measure({"export": lambda: md.dump(ds, folder, format="parquet")}, 1)["export"]
         size = sum(p.stat().st_size for p in folder.iterdir())
+        unlimited = md.Limits(max_bytes=None, max_records=None)
+        back = measure({"load": lambda: md.load(folder, format="parquet", limits=unlimited)}, 1)["load"]
         con = duckdb.connect()
         contenders = {
             f"duckdb: {name}": (lambda sql=sql: con.execute(sql.format(dir=folder)).fetchall())
@@ -59,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         machine(),
         "",
         f"Export with `md.dump(ds, folder, format='parquet')`: {export:.2f} s, {size / 1e6:.0f} MB of Parquet.",
+        f"Read back into a checked Dataset with `md.load(folder)`: {back:.2f} s.",
         "",
         "| query | median (s) |",
         "|---|---:|",

@@ -52,7 +52,7 @@ from ._document import TABLE_TYPES
 from ._fast import _Fallback, _Run, nested_record_class
 from ._folder import read_text
 
-__all__ = ["load_folder", "row_code", "split_rows", "text_patterns", "well_formed"]
+__all__ = ["load_folder", "row_builder", "row_code", "split_rows", "text_patterns", "well_formed"]
 
 Cell = str | None
 
@@ -227,8 +227,13 @@ def row_code(kind: type[Any]) -> CodeType:
     return code
 
 
-def _row_builder(kind: type[Any], run: _Run) -> Callable[..., Any]:
-    """:func:`row_code` of *kind*, bound to this load's structurers, date cache and key count."""
+def row_builder(kind: type[Any], run: _Run) -> Callable[..., Any]:
+    """:func:`row_code` of *kind*, bound to this load's structurers, date cache and key count.
+
+    The row reader takes each column's values as this module decodes them (text, ``None``
+    for an empty optional cell, ``True``/``False``, parsed JSON lists and objects); the
+    Parquet reader gives it the same kinds of values, read from Arrow columns.
+    """
     namespace: dict[str, Any] = {
         kind.__name__: kind,
         "_bad": run.bad,
@@ -256,7 +261,7 @@ def _records(rows: list[list[Any]], kind: type[Any], run: _Run, table: _Table) -
         return ()
     decoded = {h: table.decode(by_name[h], col) for h, col in zip(header, zip(*body, strict=True), strict=True)}
     del body
-    return tuple(map(_row_builder(kind, run), *(decoded.pop(name) for name in by_name)))
+    return tuple(map(row_builder(kind, run), *(decoded.pop(name) for name in by_name)))
 
 
 def _table(folder: Path, name: str, kind: type[Any], run: _Run, excel_safe: bool) -> tuple[Any, ...]:

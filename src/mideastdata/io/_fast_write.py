@@ -39,7 +39,7 @@ from ..model import PartialDate
 from ._document import META_KEYS, TABLE_TYPES
 from ._fast import _RECORD_CLASSES, gc_paused, nested_record_class
 
-__all__ = ["document_bytes", "document_text", "unstructure_document"]
+__all__ = ["document_bytes", "document_text", "unstructure_document", "unstructurer"]
 
 _unstructurers: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
@@ -69,6 +69,11 @@ def _generated() -> dict[type, Callable[[Any], dict[str, Any]]]:
         exec(compile("\n".join(lines), "<mideastdata fast unstructurers>", "exec"), namespace)  # noqa: S102 - from the schema
         _unstructurers.update({cls: namespace[f"_u_{cls.__name__}"] for cls in _RECORD_CLASSES})
     return _unstructurers
+
+
+def unstructurer(kind: type[Any]) -> Callable[[Any], dict[str, Any]]:
+    """The generated function giving a record of *kind* as the converter unstructures it (a JSON-ready dict)."""
+    return _generated()[kind]
 
 
 def unstructure_document(ds: Dataset) -> dict[str, Any]:

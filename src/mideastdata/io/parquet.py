@@ -11,6 +11,8 @@ pyarrow is imported on first use only.
 from __future__ import annotations
 
 import typing
+from collections.abc import Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -20,11 +22,13 @@ from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ..model import PartialDate
 from ._atomic import atomic_folder, write_file
-from ._columns import columns, field_type, is_optional
+from ._columns import Column, columns, field_type, is_optional
+from ._fast import _Run, gc_paused, nested_record_class
+from ._fast_write import unstructurer
 from ._folder import build_dataset, file_names, read_meta, write_meta
-from .converter import TABLE_TYPES, converter, structure_records
+from .converter import TABLE_TYPES, structure_records
 
-__all__ = ["EXTENSION", "arrow_schema", "read", "write"]
+__all__ = ["EXTENSION", "arrow_schema", "arrow_table", "read", "read_reference", "write"]
 
 EXTENSION = "parquet"
 INSTALL_HINT = "pip install 'mideastdata[parquet]'"
@@ -65,6 +69,27 @@ def arrow_schema(kind: type[Any]) -> Any:
     return pa.schema([pa.field(c.name, _arrow_type(pa, c.type), nullable=c.optional) for c in columns(kind)])
 
 
+def _column_values(column: Column, records: Sequence[Any]) -> list[Any]:
+    """The values of *column* in *records*, as Arrow takes them (text, bool, lists, dicts for structs)."""
+    values = list(map(attrgetter(column.name), records))
+    if column.kind == "date":
+        return [None if v is None else str(v) for v in values]
+    nested = nested_record_class(column.type)
+    if nested is not None:
+        unstructure = unstructurer(nested)
+        return [None if v is None else list(map(unstructure, v)) for v in values]
+    return values  # str (an enum is the str of its value), bool, int, a tuple of str: as they are
+
+
+def arrow_table(records: Sequence[Any], kind: type[Any]) -> Any:
+    """The ``pyarrow.Table`` of *records* (all of class *kind*), built a column at a time, in :func:`arrow_schema`."""
+    pa, _ = _pyarrow()
+    schema = arrow_schema(kind)
+    with gc_paused():  # the values of one column at a time: many small containers, none kept
+        arrays = [pa.array(_column_values(c, records), type=schema.field(c.name).type) for c in columns(kind)]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
 def write(ds: Dataset, path: Path) -> Path:
     """Write *ds* as a Parquet folder at *path*, atomically.
 
@@ -75,16 +100,58 @@ def write(ds: Dataset, path: Path) -> Path:
     with atomic_folder(path, file_names(EXTENSION)) as tmp:
         write_meta(tmp, ds, EXTENSION)
         for name, kind in TABLE_TYPES.items():
-            rows = converter.unstructure(getattr(ds, name).records, tuple[kind, ...])  # type: ignore[valid-type]
-            table = pa.Table.from_pylist(rows, schema=arrow_schema(kind))
+            table = arrow_table(getattr(ds, name).records, kind)
             sink = pa.BufferOutputStream()
             pq.write_table(table, sink)
             write_file(tmp / f"{name}.{EXTENSION}", sink.getvalue().to_pybytes())
     return path
 
 
+def _fast_read(folder: Path, meta: dict[str, str], pq: Any) -> Dataset | None:
+    """The Dataset in *folder* when every table file holds exactly :func:`arrow_schema`, else ``None``.
+
+    Each column is taken out of Arrow whole (no dict per row) and the records are built by
+    the CSV fast path's generated row readers, which check every value's type as the
+    converter does and call the record class, so every validator runs. Any doubt (another
+    schema, a file that is not one, a value refused) gives ``None``: the reference reader
+    then reads the folder from the start and reports every problem.
+    """
+    from ._csvfast import row_builder  # noqa: PLC0415 - the CSV machinery, on the first Parquet read
+
+    run = _Run()
+    tables: dict[str, tuple[Any, ...]] = {}
+    try:
+        for name, kind in TABLE_TYPES.items():
+            file = folder / f"{name}.{EXTENSION}"
+            if not file.is_file():  # pyarrow would read a folder as a partitioned dataset
+                return None
+            table = pq.read_table(file)
+            if not table.schema.equals(arrow_schema(kind)):  # names, order, types and nullability
+                return None
+            values = [table.column(c.name).to_pylist() for c in columns(kind)]
+            del table
+            tables[name] = tuple(map(row_builder(kind, run), *values))
+        return Dataset(**meta, **tables)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - a file pyarrow refuses, a value a check refuses: the reference reader reports it
+        return None
+
+
 def read(path: Path) -> Dataset:
-    """Read a Parquet folder.
+    """Read a Parquet folder: the fast path (:func:`_fast_read`) when it can vouch for it, else :func:`read_reference`.
+
+    Raises:
+        DatasetError: with every problem found, each at its ``table[index].field`` path.
+        ImportError: pyarrow is not installed.
+    """
+    _, pq = _pyarrow()
+    folder = path.parent if path.is_file() else path
+    meta, _ = read_meta(folder, EXTENSION)
+    found = _fast_read(folder, meta, pq)
+    return found if found is not None else read_reference(path)
+
+
+def read_reference(path: Path) -> Dataset:
+    """Read a Parquet folder row by row through the strict converter, collecting every problem.
 
     Raises:
         DatasetError: with every problem found, each at its ``table[index].field`` path.
