@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 import mideastdata as md
 from conftest import small_records
 from mideastdata.io import _fast, _fast_write
-from mideastdata.io.converter import TABLE_TYPES, structure_dataset, unstructure_dataset
+from mideastdata.io.converter import TABLE_TYPES, converter, structure_dataset, unstructure_dataset
 from mideastdata.io.json import _parse, dumps
 from mideastdata.limits import DEFAULT_LIMITS, Limits
 from strategies import datasets
@@ -412,8 +412,10 @@ def test_msgspec_structs_mirror_the_schema() -> None:
     """Each table's generated Struct has the record class's fields, in schema order."""
     writer = _fast_write._msgspec_writer()
     assert writer is not None
-    for name, opening, list_type, date_fields in writer.tables:
-        cls = TABLE_TYPES[name]
+    assert set(writer.structs) == set(TABLE_TYPES.values())
+    for name, opening, cls in writer.tables:
+        assert cls is TABLE_TYPES[name]
+        list_type, date_fields = writer.structs[cls]
         (struct,) = list_type.__args__
         assert struct.__struct_fields__ == tuple(f.name for f in attrs.fields(cls))
         assert json.loads(b'{"x": 0' + opening + b"]}") == {"x": 0, name: []}
@@ -427,6 +429,42 @@ def test_writing_in_small_slices_gives_the_reference_text(ds: md.Dataset, size: 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(_fast_write, "_SLICE", size)
         assert _fast_write.document_text(ds) == _reference_text(ds)
+
+
+def _reference_records_text(records: Any) -> str:
+    return dumps([converter.unstructure(r, type(r)) for r in records])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ds=datasets(), size=st.integers(1, 3), cut=st.integers(0, 4))
+def test_a_table_or_its_records_are_written_as_the_reference_text(ds: md.Dataset, size: int, cut: int) -> None:
+    """``md.to_json`` of a table, or of a tuple of its records, gives the reference text, in any slices."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_fast_write, "_SLICE", size)
+        for table in ds.tables().values():
+            assert md.to_json(table) == _reference_records_text(table)
+            assert md.to_json(table.records[cut:]) == _reference_records_text(table.records[cut:])
+
+
+def test_records_with_dates_of_every_precision_are_written_as_the_reference_text() -> None:
+    ds = _dated(3)
+    for table in ds.tables().values():
+        assert _fast_write.records_text(table.records) == _reference_records_text(table)
+
+
+def test_records_of_several_classes_or_none_are_written_by_the_standard_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tuple mixing record classes, or holding no table record, is not for the msgspec writer."""
+    ds = md.Dataset(**small_records())
+    mixed = (ds.actors[0], ds.topics[0], ds.actors[1])
+    evidence = ds.statements[0].evidence
+    assert _fast_write.records_text(mixed) is None
+    assert _fast_write.records_text(evidence) is None  # nested records: no table of their own
+    assert _fast_write.records_text(()) == "[]\n" == dumps([])
+    assert md.to_json(mixed) == _reference_records_text(mixed)
+    assert md.to_json(evidence) == _reference_records_text(evidence)  # type: ignore[arg-type]  # not a table's record, yet written
+    monkeypatch.setattr(_fast_write, "_msgspec_writer", lambda: None)
+    assert _fast_write.records_text(ds.actors.records) is None
+    assert md.to_json(ds.actors) == _reference_records_text(ds.actors)
 
 
 def _dated(day: int) -> md.Dataset:

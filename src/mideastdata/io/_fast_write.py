@@ -26,7 +26,7 @@ import io
 import json
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import repeat
 from operator import attrgetter
 from types import GenericAlias
@@ -39,7 +39,7 @@ from ..model import PartialDate
 from ._document import META_KEYS, TABLE_TYPES
 from ._fast import _RECORD_CLASSES, gc_paused, nested_record_class
 
-__all__ = ["document_bytes", "document_text", "unstructure_document", "unstructurer"]
+__all__ = ["document_bytes", "document_text", "records_text", "unstructure_document", "unstructurer"]
 
 _unstructurers: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
@@ -95,8 +95,10 @@ class _Writer:
     msgspec: Any
     encoder: Any
     date_type: type
-    tables: tuple[tuple[str, bytes, Any, tuple[str, ...]], ...]
-    """Per table: its name, its opening in the indented document, ``list[its Struct]``, its date fields."""
+    tables: tuple[tuple[str, bytes, type], ...]
+    """Per table: its name, its opening in the indented document, its record class."""
+    structs: dict[type, tuple[Any, tuple[str, ...]]]
+    """Per record class of a table: ``list[its Struct]`` and its date fields."""
 
 
 _writer: _Writer | None = None
@@ -136,12 +138,15 @@ def _build_writer() -> _Writer:
         spec = [(f.name, _struct_field(f.type, structs, date_type)) for f in fields]
         structs[cls] = msgspec.defstruct(f"_{cls.__name__}Out", spec, gc=False)
         dates[cls] = tuple(f.name for f in fields if get_args(f.type) == (PartialDate, type(None)))
-    tables = tuple(
-        (name, b",\n " + msgspec.json.encode(name) + b": [", GenericAlias(list, (structs[cls],)), dates[cls])
-        for name, cls in TABLE_TYPES.items()
-    )
+    tables = tuple((name, b",\n " + msgspec.json.encode(name) + b": [", cls) for name, cls in TABLE_TYPES.items())
     encoder = msgspec.json.Encoder(enc_hook=_str_value)
-    return _Writer(msgspec=msgspec, encoder=encoder, date_type=date_type, tables=tables)
+    return _Writer(
+        msgspec=msgspec,
+        encoder=encoder,
+        date_type=date_type,
+        tables=tables,
+        structs={cls: (GenericAlias(list, (structs[cls],)), dates[cls]) for cls in TABLE_TYPES.values()},
+    )
 
 
 def _msgspec_writer() -> _Writer | None:
@@ -169,47 +174,84 @@ _WRAPPER = b'{"t":'
 """A slice of records is indented as the list of this object, which puts them two levels deep."""
 _WRAPPED_OPEN = len(b'{\n "t": [\n')
 _WRAPPED_CLOSE = len(b"\n ]\n}")
+_LIST_OPEN = len(b"[\n")
+_LIST_CLOSE = len(b"\n]")
+
+
+def _write_records(out: io.BytesIO, records: Sequence[Any], kind: type, writer: _Writer, *, nested: bool) -> None:
+    """Append *records* (all of class *kind*, at least one) as the indented text of their list's items.
+
+    Each slice is encoded compactly into a small reused buffer and indented by
+    ``msgspec.json.format``; what lies between its brackets is appended to *out*. With
+    *nested*, a slice is encoded as ``{"t":[records]}``, which puts its records two levels
+    deep, as in the document; else as a bare list, one level deep, as in a list of records.
+    """
+    convert = writer.msgspec.convert
+    indent = writer.msgspec.json.format
+    encode_into = writer.encoder.encode_into
+    list_type, date_fields = writer.structs[kind]
+    texts = _DateTexts({None: None})
+    buffer = bytearray()
+    opening, closing = (_WRAPPED_OPEN, _WRAPPED_CLOSE) if nested else (_LIST_OPEN, _LIST_CLOSE)
+    between = b""
+    for start in range(0, len(records), _SLICE):
+        part = convert(records[start : start + _SLICE], list_type, from_attributes=True)
+        for field in date_fields:  # in C: each Struct's date parts replaced by their text
+            texts_of = map(texts.__getitem__, map(attrgetter(field), part))
+            deque(map(setattr, part, repeat(field), texts_of), maxlen=0)
+        if nested:
+            buffer[:] = _WRAPPER
+            encode_into(part, buffer, -1)
+            buffer += b"}"
+        else:
+            encode_into(part, buffer)
+        out.write(between)
+        out.write(memoryview(indent(buffer, indent=1))[opening:-closing])
+        between = b",\n"
 
 
 def _indented(ds: Dataset, writer: _Writer) -> bytes:
     """The document as the reference path writes it (line break included), a slice of records at a time.
 
-    Each slice is encoded compactly as ``{"t":[records]}`` into a small reused buffer and
-    indented by ``msgspec.json.format``, which puts its records exactly two levels deep,
-    as in the document; what lies between the wrapper's ``[`` and ``]`` is appended to the
-    output. Small buffers are reused, so the only large allocation is the output itself; it
-    grows in place (an :class:`io.BytesIO`, whose ``getvalue()`` hands over its buffer
-    without copying it).
+    Small buffers are reused, so the only large allocation is the output itself; it grows
+    in place (an :class:`io.BytesIO`, whose ``getvalue()`` hands over its buffer without
+    copying it).
     """
-    convert = writer.msgspec.convert
-    indent = writer.msgspec.json.format
-    encode_into = writer.encoder.encode_into
     meta = writer.encoder.encode({key: getattr(ds, key) for key in META_KEYS})
     out = io.BytesIO()
-    out.write(memoryview(indent(meta, indent=1))[:-2])  # without the closing "\n}": the tables follow
-    texts = _DateTexts({None: None})
-    wrapped = bytearray()
-    for name, opening, list_type, date_fields in writer.tables:
+    out.write(memoryview(writer.msgspec.json.format(meta, indent=1))[:-2])  # without the closing "\n}"
+    for name, opening, kind in writer.tables:
         records = getattr(ds, name).records
         out.write(opening)
-        if not records:
-            out.write(b"]")
-            continue
-        between = b"\n"
-        for start in range(0, len(records), _SLICE):
-            part = convert(records[start : start + _SLICE], list_type, from_attributes=True)
-            for field in date_fields:  # in C: each Struct's date parts replaced by their text
-                texts_of = map(texts.__getitem__, map(attrgetter(field), part))
-                deque(map(setattr, part, repeat(field), texts_of), maxlen=0)
-            wrapped[:] = _WRAPPER
-            encode_into(part, wrapped, -1)
-            wrapped += b"}"
-            out.write(between)
-            out.write(memoryview(indent(wrapped, indent=1))[_WRAPPED_OPEN:-_WRAPPED_CLOSE])
-            between = b",\n"
-        out.write(b"\n ]")
+        if records:
+            out.write(b"\n")
+            _write_records(out, records, kind, writer, nested=True)
+            out.write(b"\n ")
+        out.write(b"]")
     out.write(b"\n}\n")
     return out.getvalue()
+
+
+def records_text(records: Sequence[Any]) -> str | None:
+    """The JSON text of a list of *records* of one table's class, as :func:`mideastdata.to_json` writes it.
+
+    Byte for byte ``json.dumps(..., ensure_ascii=False, indent=1)`` of the converter's
+    output, and a line break. ``None`` without msgspec, or when the records are not all of one
+    table's record class: the caller then writes them with the standard library.
+    """
+    kinds = set(map(type, records))
+    if len(kinds) != 1:
+        return "[]\n" if not records else None
+    (kind,) = kinds
+    with gc_paused():
+        writer = _msgspec_writer()
+        if writer is None or kind not in writer.structs:
+            return None
+        out = io.BytesIO()
+        out.write(b"[\n")
+        _write_records(out, records, kind, writer, nested=False)
+        out.write(b"\n]\n")
+        return out.getvalue().decode("utf-8")
 
 
 def _stdlib_text(ds: Dataset) -> str:

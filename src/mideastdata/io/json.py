@@ -15,7 +15,7 @@ from ..limits import DEFAULT_LIMITS, Limits, check_size, input_size
 from ..model import Actor, Demand, Event, Record, Source, Statement, Topic
 from ._atomic import atomic_write_bytes
 from ._fast import gc_paused, load_document
-from ._fast_write import document_bytes, document_text
+from ._fast_write import document_bytes, document_text, records_text
 from .converter import converter, problems_from, structure_dataset
 
 __all__ = ["dumps", "from_json", "parse_value", "read", "to_json", "write"]
@@ -39,7 +39,11 @@ def to_json(value: Dataset | Table[Any] | Record | tuple[Record, ...]) -> str:
         if isinstance(value, Dataset):
             return document_text(value)  # the text dumps(unstructure_dataset(value)) gives, written faster
         if isinstance(value, (Table, tuple)):
-            text = dumps([converter.unstructure(r, type(r)) for r in value])
+            records = value.records if isinstance(value, Table) else value
+            fast = records_text(records)  # with msgspec, for records of one table's class
+            if fast is not None:
+                return fast
+            text = dumps([converter.unstructure(r, type(r)) for r in records])
         else:
             text = dumps(converter.unstructure(value, type(value)))
         if not text.isascii():
