@@ -136,18 +136,24 @@ def _fast_read(folder: Path, meta: dict[str, str], pq: Any) -> Dataset | None:
         return None
 
 
+def _folder_meta(path: Path) -> tuple[Any, Path, dict[str, str]]:
+    """pyarrow.parquet, the folder *path* names, and the folder's checked metadata."""
+    _, pq = _pyarrow()
+    folder = path.parent if path.is_file() else path
+    meta, _ = read_meta(folder, EXTENSION)
+    return pq, folder, meta
+
+
 def read(path: Path) -> Dataset:
-    """Read a Parquet folder: the fast path (:func:`_fast_read`) when it can vouch for it, else :func:`read_reference`.
+    """Read a Parquet folder: the fast path (:func:`_fast_read`) when it can vouch for it, else row by row.
 
     Raises:
         DatasetError: with every problem found, each at its ``table[index].field`` path.
         ImportError: pyarrow is not installed.
     """
-    _, pq = _pyarrow()
-    folder = path.parent if path.is_file() else path
-    meta, _ = read_meta(folder, EXTENSION)
+    pq, folder, meta = _folder_meta(path)
     found = _fast_read(folder, meta, pq)
-    return found if found is not None else read_reference(path)
+    return found if found is not None else _read_rows(pq, folder, meta)
 
 
 def read_reference(path: Path) -> Dataset:
@@ -157,10 +163,10 @@ def read_reference(path: Path) -> Dataset:
         DatasetError: with every problem found, each at its ``table[index].field`` path.
         ImportError: pyarrow is not installed.
     """
-    _, pq = _pyarrow()
-    folder = path.parent if path.is_file() else path
-    meta, _ = read_meta(folder, EXTENSION)
+    return _read_rows(*_folder_meta(path))
 
+
+def _read_rows(pq: Any, folder: Path, meta: dict[str, str]) -> Dataset:
     def read_table(name: str, kind: type[Any], problems: list[Problem]) -> tuple[Any, ...]:
         file = folder / f"{name}.{EXTENSION}"
         if not file.is_file():
