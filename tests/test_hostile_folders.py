@@ -181,14 +181,22 @@ def test_truncated_jsonl_table(small: md.Dataset, tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- CSV
 
 
+def _rfc4180_cell(cell: str) -> str:
+    """A cell as ``csv.writer`` writes it (quoted only when it must be), NUL included on every Python."""
+    return '"' + cell.replace('"', '""') + '"' if any(c in cell for c in '",\r\n') else cell
+
+
 def _edit_csv(folder: Path, table: str, edit: Callable[[list[list[str]]], None]) -> None:
-    """Parse a table's CSV with the stdlib, apply *edit* to its rows, and write it back (RFC 4180)."""
+    """Parse a table's CSV with the stdlib, apply *edit* to its rows, and write it back (RFC 4180).
+
+    Written by hand, as ``csv.writer`` would (an empty cell unquoted, but a row of one empty
+    cell as ``""``): Python 3.10's ``csv.writer`` cannot write a NUL character.
+    """
     path = folder / f"{table}.csv"
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
     edit(rows)
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8", newline="")
+    text = "".join(('""' if row == [""] else ",".join(map(_rfc4180_cell, row))) + "\r\n" for row in rows)
+    path.write_text(text, encoding="utf-8", newline="")
 
 
 def _cell(table: str, row: int, column: str, value: str) -> Callable[[Path], None]:
