@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The fast path for writing whole JSON documents: the reference path's exact text, sooner.
+"""The fast path for writing JSON documents and lists of records: the reference path's exact text, sooner.
 
 The reference path unstructures a dataset with the cattrs converter and writes it
 with :func:`json.dumps` (``indent=1``, which makes the standard library fall back
@@ -16,6 +16,9 @@ to its pure-Python encoder). This module writes the same text two faster ways:
   ``json.dumps(..., ensure_ascii=False, indent=1)``;
 * without it, plain dicts built by functions generated from the schema (keys in
   schema order), written by :func:`json.dumps`.
+
+A list of records of one table (``md.to_json`` of a table or of a query's records) is
+written by the same slice writer one level less deep (:func:`records_text`).
 
 ``tests/test_fastpath.py`` compares the texts of both paths with the reference.
 """
