@@ -87,6 +87,15 @@ class FileCase(NamedTuple):
     path: str
     message: str
 
+    def apply(self, folder: Path, fmt: str) -> None:
+        """Make the change to its file in *folder*, an export in *fmt*."""
+        target = folder / (self.file if "." in self.file else f"{self.file}.{fmt}")
+        changed = self.change(target.read_bytes())
+        if changed is None:
+            target.unlink()
+        else:
+            target.write_bytes(changed)
+
 
 def _replace(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
     def change(data: bytes) -> bytes:
@@ -121,12 +130,7 @@ def test_broken_file_in_folder(
 ) -> None:
     """Breaking one file of a valid folder export gives a DatasetError at that file, naming the folder."""
     folder = _dump(small, tmp_path, fmt)
-    target = folder / (case.file if "." in case.file else f"{case.file}.{fmt}")
-    changed = case.change(target.read_bytes())
-    if changed is None:
-        target.unlink()
-    else:
-        target.write_bytes(changed)
+    case.apply(folder, fmt)
     error = _raise_error(folder)
     assert error.file == str(folder)
     assert [p.path for p in error.problems] == [case.path]
