@@ -84,13 +84,47 @@ def test_codes_are_strings_with_leading_zeros() -> None:
 
 def test_codefile_rules() -> None:
     """The first LABEL of a code wins, LABELi variants and malformed codes are left out, nothing is fixed."""
-    assert len(CAMEO_EVENT_CODES) == 293
+    assert len(CAMEO_EVENT_CODES) == 295
     assert cameo_label("018") == "Make empathetic commment"  # the first of two LABEL lines, typo kept
     assert cameo_label("055") == "Apolgize"  # the LABELi spelling is not used
     assert cameo_label("175") == "Use violent repression"
     assert not cameo_label("1246").startswith("Refuse")  # ICEWS wording
     for malformed in ("13y", "0811i", "138i", "1321i"):
         assert not is_cameo_event_code(malformed)
+
+
+def test_aerial_munitions_codes_of_the_codefile_are_known() -> None:
+    """1951 and 1952, the two sub-codes of 195 in the codefile and in CAMEO 1.1b3, are known."""
+    assert cameo_label("1951") == "Employ precision-guided aerial munitions"
+    assert cameo_label("1952") == "Employ remotely piloted aerial munitions"
+    assert "1951" in str(pytest.raises(KeyError, cameo_label, "1953").value)
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("1385", "Threaten unconventional mass violence"),
+        ("181", "Abduct, hijack, or take hostage"),
+        ("031", "Express intent to engage in material cooperation"),
+        ("0811", "Ease restrictions on political freedoms"),
+        ("1321", "Threaten with restrictions on political freedoms"),
+        ("1721", "Impose restrictions on political freedoms"),
+        ("0863", "Allow humanitarian access"),
+        ("1832", "Carry out vehicular bombing"),
+    ],
+)
+def test_labels_whose_meaning_cameo_1_1b3_states_otherwise(code: str, label: str) -> None:
+    """Where the CAMEO 1.1b3 codebook gives a code another meaning than the codefile label, its words are used."""
+    assert cameo_label(code) == label
+
+
+def test_role_labels_follow_cameo_1_1b3_table_3_1_where_the_meaning_differs() -> None:
+    """UAF is unaligned (not unidentified) armed forces, OPP the political opposition, and MOD is a role."""
+    assert codes.CAMEO_ROLE_CODES["UAF"] == "Armed forces aligned neither with nor against their government"
+    assert codes.CAMEO_ROLE_CODES["OPP"] == "Political opposition"
+    assert codes.CAMEO_ROLE_CODES["MOD"] == "Moderate"
+    assert is_cameo_actor_code("ISRUAF")
+    assert is_cameo_actor_code("PSEOPPMOD")
 
 
 def test_event_codes_form_a_hierarchy() -> None:

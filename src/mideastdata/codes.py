@@ -9,10 +9,27 @@ as integers drops the leading zero.
 Sources (public repositories; each code below was read in one of them):
 
 * CAMEO event codes and labels: ``openeventdata/text_to_CAMEO``, file
-  ``CAMEO_codefile.txt`` (CAMEO codelist 0.7b5). Every ``LABEL:`` line is taken;
-  the first label of a code wins. ``LABELi``/``LABELI`` lines (ICEWS variants) and
-  malformed codes (``0811i``, ``1321i``, ``138i``) are left out. Labels are kept
-  exactly as written there, typos included (``"Apolgize"``, ``"commment"``).
+  ``CAMEO_codefile.txt`` (CAMEO codelist 0.7b5). Every ``LABEL:`` line is taken,
+  ``1951`` and ``1952`` included; the first label of a code wins. ``LABELi``/``LABELI``
+  lines (ICEWS variants) and malformed codes (``0811i``, ``1321i``, ``138i``) are
+  left out. Labels are kept exactly as written there, typos included
+  (``"Apolgize"``, ``"commment"``), except as follows.
+* Every label was checked against the *CAMEO Event and Actor Codebook*, version
+  1.1b3 (Philip A. Schrodt, Event Data Project, Pennsylvania State University,
+  March 2012; the version GDELT codes with; read in the Markdown copy
+  ``RBozydar/py-gdelt`` ``gdelt_docs/cameo_docs/CAMEO.Manual.1.1b3.md``): its verb codebook
+  (chapter 2), its list of event codes and its Table 3.1 of role codes. Where that
+  codebook gives a code a different or wider meaning than the codefile's label
+  says, its wording is used: ``031`` (intent, not agreement), ``0811``, ``1321``
+  and ``1721`` (political freedoms, not only speech), ``0863`` (humanitarian
+  access), ``1385`` (the verb codebook's name: threats of any category-20 violence,
+  mass expulsion and killing included, not only WMD), ``181`` (taking hostages),
+  ``1832`` (any vehicle, not only cars); the role codes ``OPP`` (political
+  opposition, not mobs) and ``UAF`` (armed forces aligned neither with nor against
+  their government, not "unidentified"); ``MOD`` is added from Table 3.1. The other
+  differences are wording only ("Decline to" / "Refuse to", "demand" / "request",
+  "not specified below", spelling) and keep the codefile's text. Codes that 1.1b3
+  adds beyond the codefile (``155``, ``176``, ``1834`` ...) are not listed.
 * PLOVER event types: ``openeventdata/PLOVER``, files ``PLOVER_MANUAL.tex`` (the
   short descriptions condense the first sentences of each category's section) and
   ``CAMEO2PLOVER-2021.txt``. The 2021 manual calls ``REQUEST`` ``DEMAND``.
@@ -66,7 +83,8 @@ __all__ = [
     "is_plover_type",
 ]
 
-#: CAMEO event code -> label, from ``text_to_CAMEO/CAMEO_codefile.txt``.
+#: CAMEO event code -> label, from ``text_to_CAMEO/CAMEO_codefile.txt``, checked
+#: against the CAMEO 1.1b3 codebook (see the module docstring).
 CAMEO_EVENT_CODES: Mapping[str, str] = MappingProxyType(
     {
         "010": "Make statement",
@@ -107,7 +125,7 @@ CAMEO_EVENT_CODES: Mapping[str, str] = MappingProxyType(
         "027": "Appeal to others to settle dispute",
         "028": "Appeal to engage mediation",
         "030": "Express intent to cooperate",
-        "031": "Agree to engage in material cooperation",
+        "031": "Express intent to engage in material cooperation",
         "0311": "Express intent to cooperate economically",
         "0312": "Express intent to cooperate militarily",
         "0313": "Express intent to cooperate on judicial matters",
@@ -162,7 +180,7 @@ CAMEO_EVENT_CODES: Mapping[str, str] = MappingProxyType(
         "075": "Grant asylum",
         "080": "Yield",
         "081": "Ease administrative sanctions",
-        "0811": "Ease restrictions on freedoms of expression",
+        "0811": "Ease restrictions on political freedoms",
         "0812": "Ease ban on political parties or politicians",
         "0813": "Ease curfew",
         "0814": "Ease state of emergency or martial law",
@@ -179,7 +197,7 @@ CAMEO_EVENT_CODES: Mapping[str, str] = MappingProxyType(
         "086": "Allow international involvement",
         "0861": "Receive deployment of peacekeepers",
         "0862": "Receive inspectors",
-        "0863": "Allow delivery of humanitarian aid",
+        "0863": "Allow humanitarian access",
         "087": "De-escalate military engagement",
         "0871": "Declare truce, ceasefire",
         "0872": "Ease military blockade",
@@ -263,7 +281,7 @@ CAMEO_EVENT_CODES: Mapping[str, str] = MappingProxyType(
         "1312": "Threaten to boycott, embargo, or sanction",
         "1313": "Threaten to reduce or break relations",
         "132": "Threaten with administrative sanctions",
-        "1321": "Threaten to impose restrictions on freedoms of speech and expression",
+        "1321": "Threaten with restrictions on political freedoms",
         "1322": "Threaten to ban political parties or politicians",
         "1323": "Threaten to impose curfew",
         "1324": "Threaten to impose state of emergency or martial law",
@@ -277,7 +295,7 @@ CAMEO_EVENT_CODES: Mapping[str, str] = MappingProxyType(
         "1382": "Threaten occupation",
         "1383": "Threaten unconventional violence",
         "1384": "Threaten conventional attack",
-        "1385": "Threaten attack with WMD",
+        "1385": "Threaten unconventional mass violence",
         "139": "Give ultimatum",
         "140": "Engage in political dissent",
         "141": "Demonstrate or rally",
@@ -328,7 +346,7 @@ CAMEO_EVENT_CODES: Mapping[str, str] = MappingProxyType(
         "1711": "Confiscate property",
         "1712": "Destroy property",
         "172": "Impose administrative sanctions",
-        "1721": "Impose restrictions on freedoms of speech and expression",
+        "1721": "Impose restrictions on political freedoms",
         "1722": "Ban political parties or politicians",
         "1723": "Impose curfew",
         "1724": "Impose state of emergency or martial law",
@@ -336,14 +354,14 @@ CAMEO_EVENT_CODES: Mapping[str, str] = MappingProxyType(
         "174": "Expel or deport individuals",
         "175": "Use violent repression",
         "180": "Use unconventional violence",
-        "181": "Abduct, hijack",
+        "181": "Abduct, hijack, or take hostage",
         "182": "Physically assault",
         "1821": "Sexually assault",
         "1822": "Torture",
         "1823": "Kill by physical assault",
         "183": "Conduct suicide, car, or other non-military bombing",
         "1831": "Carry out suicide bombing",
-        "1832": "Carry out car bombing",
+        "1832": "Carry out vehicular bombing",
         "1833": "Carry out roadside bombing",
         "184": "Use as human shield",
         "185": "Attempt to assassinate",
@@ -354,6 +372,8 @@ CAMEO_EVENT_CODES: Mapping[str, str] = MappingProxyType(
         "193": "Fight with small arms and light weapons",
         "194": "Fight with artillery and tanks",
         "195": "Employ aerial weapons",
+        "1951": "Employ precision-guided aerial munitions",
+        "1952": "Employ remotely piloted aerial munitions",
         "196": "Violate ceasefire",
         "200": "Use unconventional mass violence",
         "201": "Engage in mass expulsion",
@@ -695,9 +715,11 @@ CAMEO_REGION_CODES: frozenset[str] = frozenset(
 )
 
 #: Role (agent) code -> label. Codes from ``petrarch2 Phoenix.agents.txt``
-#: (plus ``INS``, ``SEP`` and ``MOS`` from ``text_to_CAMEO/agentnames.txt``);
-#: labels from ``agentnames.txt`` where it names the code, else from the
-#: entries that ``Phoenix.agents.txt`` files under it.
+#: (plus ``INS``, ``SEP`` and ``MOS`` from ``text_to_CAMEO/agentnames.txt``, and
+#: ``MOD`` from Table 3.1 of the CAMEO 1.1b3 codebook); labels from
+#: ``agentnames.txt`` where it names the code, else from the entries that
+#: ``Phoenix.agents.txt`` files under it; ``OPP``, ``UAF`` and ``MOD`` read as in
+#: Table 3.1 of the 1.1b3 codebook (see the module docstring).
 CAMEO_ROLE_CODES: Mapping[str, str] = MappingProxyType(
     {
         "AGR": "Agricultural",
@@ -725,10 +747,11 @@ CAMEO_ROLE_CODES: Mapping[str, str] = MappingProxyType(
         "MAR": "Maronite",
         "MED": "Media",
         "MIL": "Military",
+        "MOD": "Moderate",
         "MOS": "Muslim",
         "MUS": "Muslim",
         "NGO": "Non-governmental organization",
-        "OPP": "Protestors / Popular Opposition / Mobs",
+        "OPP": "Political opposition",
         "PPL": "People",
         "PRO": "Protestant",
         "PTY": "Parties",
@@ -738,7 +761,7 @@ CAMEO_ROLE_CODES: Mapping[str, str] = MappingProxyType(
         "REL": "Religious",
         "SEP": "Separatists",
         "SPY": "Intelligence",
-        "UAF": "Unidentified Forces",
+        "UAF": "Armed forces aligned neither with nor against their government",
     }
 )
 
