@@ -97,7 +97,8 @@ def test_aerial_munitions_codes_of_the_codefile_are_known() -> None:
     """1951 and 1952, the two sub-codes of 195 in the codefile and in CAMEO 1.1b3, are known."""
     assert cameo_label("1951") == "Employ precision-guided aerial munitions"
     assert cameo_label("1952") == "Employ remotely piloted aerial munitions"
-    assert "1951" in str(pytest.raises(KeyError, cameo_label, "1953").value)
+    with pytest.raises(KeyError, match="1951"):
+        cameo_label("1953")
 
 
 @pytest.mark.parametrize(
