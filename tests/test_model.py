@@ -166,13 +166,13 @@ def test_remembered_references_still_need_exact_strings() -> None:
 
 def test_the_memory_of_references_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past its bound the memory of seen references is emptied, and checking goes on as before."""
-    from mideastdata import model
+    from mideastdata import _fields
 
-    monkeypatch.setattr(model, "_KNOWN_SLUGS_MAX", 8)
-    monkeypatch.setattr(model, "_KNOWN_SLUGS", set())
+    monkeypatch.setattr(_fields, "_KNOWN_SLUGS_MAX", 8)
+    monkeypatch.setattr(_fields, "_KNOWN_SLUGS", set())
     for i in range(50):
         md.Demand(id="d", by=f"actor-{i}", topic="t", text="t", kind=md.DemandKind.DEMAND)
-        assert 1 <= len(model._KNOWN_SLUGS) <= 8
+        assert 1 <= len(_fields._KNOWN_SLUGS) <= 8
     with pytest.raises(FieldValueError):
         md.Demand(id="d", by="Not A Slug", topic="t", text="t", kind=md.DemandKind.DEMAND)
 

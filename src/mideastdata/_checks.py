@@ -7,13 +7,16 @@ of the bad field, so one :class:`~mideastdata.errors.DatasetError` lists them al
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
+from . import _schema
 from .codes import is_cameo_actor_code, is_cameo_event_code, is_plover_type
 from .errors import Problem, did_you_mean, short_repr
-from .model import Actor, Demand, Event, Evidence, Source, Statement, Topic
+from .model import Evidence
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -63,7 +66,7 @@ class _Checker:
     def evidence(self, path: str, spans: tuple[Evidence, ...]) -> None:
         sources = self.ids["sources"]
         for j, ev in enumerate(spans):
-            where = f"{path}.evidence[{j}]"
+            where = f"{path}[{j}]"
             src = sources.get(ev.source)
             if src is None:
                 hint = self.hint(ev.source, sources)
@@ -84,9 +87,6 @@ class _Checker:
                     f"at [{ev.start}, {ev.end}): {short_repr(actual)}",
                 )
 
-    def code(self, path: str, value: str | None, known: bool, what: str) -> None:
-        if value is not None and not known:
-            self.add(path, f"unknown {what} {value!r}")
 
 
 def _unique(checker: _Checker, name: str, records: Iterable[Any]) -> dict[str, Any]:
@@ -153,28 +153,141 @@ def _check_types(c: _Checker, ds: Dataset) -> bool:
     return ok
 
 
-def _check_cycles(c: _Checker, actors: Mapping[str, Any]) -> None:
+def _check_cycles(c: _Checker, table: str, field: str, records: Mapping[str, Any]) -> None:
+    """A field that refers to its own table (``member_of``) must not form a cycle."""
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    order = {aid: i for i, aid in enumerate(actors)}
-    for root in actors:
+    order = {rid: i for i, rid in enumerate(records)}
+    for root in records:
         if state.get(root):
             continue
-        stack: list[tuple[str, Iterable[str]]] = [(root, iter(actors[root].member_of))]
+        stack: list[tuple[str, Iterable[str]]] = [(root, iter(getattr(records[root], field)))]
         state[root] = 1
         while stack:
             node, children = stack[-1]
             for child in children:
-                if child not in actors:
+                if child not in records:
                     continue
                 if state.get(child) == 1:
-                    c.add(f"actors[{order[node]}].member_of", f"membership cycle through {child!r}")
+                    c.add(f"{table}[{order[node]}].{field}", f"membership cycle through {child!r}")
                 elif not state.get(child):
                     state[child] = 1
-                    stack.append((child, iter(actors[child].member_of)))
+                    stack.append((child, iter(getattr(records[child], field))))
                     break
             else:
                 state[node] = 2
                 stack.pop()
+
+
+TABLE_TYPES: dict[str, type[Any]] = _schema.TABLES
+"""The record class of each table (from :mod:`mideastdata._schema`)."""
+
+_VOCABULARIES: dict[str, tuple[Callable[[str], bool], str]] = {
+    "cameo-actor": (is_cameo_actor_code, "CAMEO actor code"),
+    "cameo-event": (is_cameo_event_code, "CAMEO event code"),
+    "plover": (is_plover_type, "PLOVER type"),
+}
+"""Each code vocabulary a field may declare: its test and its name in messages."""
+
+
+def _singular(table: str) -> str:
+    return table[:-1]
+
+
+class _Rule:
+    """The whole-dataset rule of one field: a fast test of a whole column, and the detailed check of one value."""
+
+    def __init__(self, spec: _schema.FieldSpec, ids: Mapping[str, Mapping[str, Any]], texts: Mapping[str, str]) -> None:
+        self.spec = spec
+        self.ids = ids
+        self.texts = texts
+
+    def column_ok(self, values: list[Any]) -> Literal[True] | list[bool]:  # noqa: PLR0911 - one case per kind of rule
+        """True when every value passes; else one flag per value."""
+        spec = self.spec
+        if spec.kind == "records" and spec.item is Evidence:
+            texts = self.texts
+            return [_evidence_ok(v, texts) for v in values]
+        if spec.kind == "records":
+            nested = [s for s in _schema.fields(spec.item) if s.ref is not None]
+            return [all(self._nested_ok(s, item) for s in nested for item in v) for v in values]
+        if spec.meta.vocabulary is not None:
+            test = _VOCABULARIES[spec.meta.vocabulary][0]
+            if all(map(test, filter(None, values))):
+                return True
+            return [v is None or test(v) for v in values]
+        known = self.ids[spec.ref] if spec.ref is not None else None
+        if known is None:
+            return True
+        if spec.kind == "texts":
+            if known.keys() >= set(itertools.chain.from_iterable(values)):
+                return True
+            return [known.keys() >= set(v) for v in values]
+        if known.keys() >= {v for v in values if v is not None}:
+            return True
+        return [v is None or v in known for v in values]
+
+    def _nested_ok(self, spec: _schema.FieldSpec, item: Any) -> bool:
+        assert spec.ref is not None  # noqa: S101 - only reference fields are passed
+        value = getattr(item, spec.name)
+        return value is None or value in self.ids[spec.ref]
+
+    def check(self, c: _Checker, path: str, value: Any) -> None:
+        """Add the problems of *value* (this field of one record at *path*)."""
+        spec = self.spec
+        if spec.kind == "records" and spec.item is Evidence:
+            c.evidence(path, value)
+        elif spec.kind == "records":
+            nested = [s for s in _schema.fields(spec.item) if s.ref is not None]
+            for j, item in enumerate(value):
+                for s in nested:
+                    assert s.ref is not None  # noqa: S101 - filtered above
+                    c.ref(f"{path}[{j}].{s.name}", getattr(item, s.name), s.ref, _singular(s.ref))
+        elif spec.meta.vocabulary is not None:
+            test, what = _VOCABULARIES[spec.meta.vocabulary]
+            if value is not None and not test(value):
+                c.add(path, f"unknown {what} {value!r}")
+        elif spec.ref is not None and spec.kind == "texts":
+            c.refs(path, value, spec.ref, _singular(spec.ref))
+        elif spec.ref is not None:
+            c.ref(path, value, spec.ref, _singular(spec.ref))
+
+
+def _checked(spec: _schema.FieldSpec) -> bool:
+    """Whether a field has a whole-dataset rule: a reference, a code, or nested records that hold either."""
+    if spec.ref is not None or spec.meta.vocabulary is not None:
+        return True
+    return spec.kind == "records" and (
+        spec.item is Evidence or any(s.ref is not None for s in _schema.fields(spec.item))
+    )
+
+
+def _check_table(c: _Checker, name: str, records: tuple[Any, ...], texts: Mapping[str, str]) -> None:
+    """Every reference, code and evidence span of one table.
+
+    Each field's rule first tests the whole column at once; only the records a test
+    refuses are checked one by one, in record order and field order, with paths and hints.
+    """
+    kind = TABLE_TYPES[name]
+    rules = [_Rule(spec, c.ids, texts) for spec in _schema.fields(kind) if _checked(spec)]
+    bad: set[int] = set()
+    for rule in rules:
+        ok = rule.column_ok(list(map(operator.attrgetter(rule.spec.name), records)))
+        if ok is not True:
+            bad.update(i for i, flag in enumerate(ok) if not flag)
+    own = [s for s in _schema.references(kind, name) if s.kind == "texts"]
+    for i in sorted(bad.union(*(_self_referring(records, s.name) for s in own))):
+        record = records[i]
+        p = f"{name}[{i}]"
+        for rule in rules:
+            rule.check(c, f"{p}.{rule.spec.name}", getattr(record, rule.spec.name))
+            if rule.spec in own and record.id in getattr(record, rule.spec.name):
+                c.add(f"{p}.{rule.spec.name}", f"{_singular(name)} {record.id!r} cannot be a member of itself")
+    for spec in own:
+        _check_cycles(c, name, spec.name, c.ids[name])
+
+
+def _self_referring(records: tuple[Any, ...], field: str) -> set[int]:
+    return {i for i, r in enumerate(records) if r.id in getattr(r, field)}
 
 
 def check_dataset(ds: Dataset) -> list[Problem]:
@@ -183,101 +296,10 @@ def check_dataset(ds: Dataset) -> list[Problem]:
     _check_metadata(c, ds)
     if not _check_types(c, ds):
         return c.problems
-    for name, table in ds.tables().items():
+    tables = ds.tables()
+    for name, table in tables.items():
         c.ids[name] = _unique(c, name, table)
-
-    for i, a in enumerate(ds.actors):
-        p = f"actors[{i}]"
-        for j, role in enumerate(a.roles):
-            c.ref(f"{p}.roles[{j}].of", role.of, "actors", "actor")
-        c.refs(f"{p}.member_of", a.member_of, "actors", "actor")
-        if a.id in a.member_of:
-            c.add(f"{p}.member_of", f"actor {a.id!r} cannot be a member of itself")
-        c.code(f"{p}.cameo", a.cameo, a.cameo is None or is_cameo_actor_code(a.cameo), "CAMEO actor code")
-        c.evidence(p, a.evidence)
-    _check_cycles(c, c.ids["actors"])
-
     texts = {sid: src.text for sid, src in c.ids["sources"].items()}
-    _check_statements(c, ds, texts)
-    _check_demands(c, ds, texts)
-    _check_events(c, ds, texts)
+    for name, table in tables.items():
+        _check_table(c, name, table.records, texts)
     return c.problems
-
-
-# Each loop below first asks whether a record is fine (one cheap predicate, no path built) and
-# builds paths and messages only for a record that is not: the problems are the same either way.
-
-
-def _check_statements(c: _Checker, ds: Dataset, texts: Mapping[str, str]) -> None:
-    actors, topics = c.ids["actors"], c.ids["topics"]
-    all_actors, all_topics = frozenset(actors), frozenset(topics)  # issuperset: one C call per tuple
-    for i, s in enumerate(ds.statements):
-        if (
-            s.speaker in actors
-            and all_topics.issuperset(s.topics)
-            and all_actors.issuperset(s.mentions)
-            and all(stance.topic in topics for stance in s.stances)
-            and (s.cameo is None or is_cameo_event_code(s.cameo))
-            and (s.plover is None or is_plover_type(s.plover))
-            and _evidence_ok(s.evidence, texts)
-        ):
-            continue
-        p = f"statements[{i}]"
-        c.ref(f"{p}.speaker", s.speaker, "actors", "actor")
-        c.refs(f"{p}.topics", s.topics, "topics", "topic")
-        c.refs(f"{p}.mentions", s.mentions, "actors", "actor")
-        for j, stance in enumerate(s.stances):
-            c.ref(f"{p}.stances[{j}].topic", stance.topic, "topics", "topic")
-        c.code(f"{p}.cameo", s.cameo, s.cameo is None or is_cameo_event_code(s.cameo), "CAMEO event code")
-        c.code(f"{p}.plover", s.plover, s.plover is None or is_plover_type(s.plover), "PLOVER type")
-        c.evidence(p, s.evidence)
-
-
-def _check_demands(c: _Checker, ds: Dataset, texts: Mapping[str, str]) -> None:
-    actors, topics, statements = c.ids["actors"], c.ids["topics"], c.ids["statements"]
-    for i, d in enumerate(ds.demands):
-        if (
-            d.by in actors
-            and (d.addressee is None or d.addressee in actors)
-            and d.topic in topics
-            and (d.statement is None or d.statement in statements)
-            and _evidence_ok(d.evidence, texts)
-        ):
-            continue
-        p = f"demands[{i}]"
-        c.ref(f"{p}.by", d.by, "actors", "actor")
-        c.ref(f"{p}.addressee", d.addressee, "actors", "actor")
-        c.ref(f"{p}.topic", d.topic, "topics", "topic")
-        c.ref(f"{p}.statement", d.statement, "statements", "statement")
-        c.evidence(p, d.evidence)
-
-
-def _check_events(c: _Checker, ds: Dataset, texts: Mapping[str, str]) -> None:
-    all_actors, all_topics = frozenset(c.ids["actors"]), frozenset(c.ids["topics"])
-    for i, e in enumerate(ds.events):
-        if (
-            all_actors.issuperset(e.actors)
-            and all_actors.issuperset(e.targets)
-            and all_topics.issuperset(e.topics)
-            and (e.cameo is None or is_cameo_event_code(e.cameo))
-            and (e.plover is None or is_plover_type(e.plover))
-            and _evidence_ok(e.evidence, texts)
-        ):
-            continue
-        p = f"events[{i}]"
-        c.refs(f"{p}.actors", e.actors, "actors", "actor")
-        c.refs(f"{p}.targets", e.targets, "actors", "actor")
-        c.refs(f"{p}.topics", e.topics, "topics", "topic")
-        c.code(f"{p}.cameo", e.cameo, e.cameo is None or is_cameo_event_code(e.cameo), "CAMEO event code")
-        c.code(f"{p}.plover", e.plover, e.plover is None or is_plover_type(e.plover), "PLOVER type")
-        c.evidence(p, e.evidence)
-
-
-TABLE_TYPES: dict[str, type[Any]] = {
-    "sources": Source,
-    "actors": Actor,
-    "topics": Topic,
-    "statements": Statement,
-    "demands": Demand,
-    "events": Event,
-}

@@ -19,6 +19,7 @@ import bisect
 import datetime as dt
 import enum
 import itertools
+import operator
 import threading
 import typing
 from collections.abc import Callable, Hashable, Iterable
@@ -26,8 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from . import _schema
 from .errors import did_you_mean
-from .model import Actor, Demand, Event, PartialDate, Source, Statement, Topic
+from .model import Actor, PartialDate, Topic
 
 if TYPE_CHECKING:
     from .dataset import Table
@@ -48,35 +50,54 @@ __all__ = [
 
 Keys = Callable[[Any], Iterable[Hashable]]
 
-ROLES: dict[str, dict[type[Any], Keys]] = {
-    "by": {
-        Statement: lambda r: (r.speaker,),
-        Demand: lambda r: (r.by,),
-        Event: lambda r: r.actors,
-    },
-    "of": {
-        Demand: lambda r: () if r.addressee is None else (r.addressee,),
-        Event: lambda r: r.targets,
-    },
-    "about": {
-        Statement: lambda r: r.topics,
-        Demand: lambda r: (r.topic,),
-        Event: lambda r: r.topics,
-    },
-    "involving": {
-        Statement: lambda r: (r.speaker, *r.mentions),
-        Demand: lambda r: (r.by,) if r.addressee is None else (r.by, r.addressee),
-        Event: lambda r: (*r.actors, *r.targets),
-    },
-}
-"""For each role query, how each record type yields the ids it matches on."""
+def _keys(specs: list[_schema.FieldSpec]) -> Keys:
+    """How a record yields the ids held by the reference fields *specs* (in field order)."""
+    parts: list[Keys] = []
+    for spec in specs:
+        get = operator.attrgetter(spec.name)
+        if spec.kind == "texts":
+            parts.append(get)
+        elif spec.optional:
+            parts.append(lambda r, get=get: () if (v := get(r)) is None else (v,))  # type: ignore[misc]
+        else:
+            parts.append(lambda r, get=get: (get(r),))  # type: ignore[misc]
+    if len(parts) == 1:
+        return parts[0]
+    return lambda r: tuple(itertools.chain.from_iterable(part(r) for part in parts))
 
-ACTOR_FIELDS = frozenset({"speaker", "mentions", "by", "addressee", "actors", "targets", "member_of"})
+
+def _roles() -> dict[str, dict[type[Any], Keys]]:
+    """For each role query, how each record type that has roles yields the ids it matches on."""
+    roles: dict[str, dict[type[Any], Keys]] = {"by": {}, "of": {}, "about": {}, "involving": {}}
+    for kind in _schema.TABLES.values():
+        specs = _schema.references(kind)
+        if not any(s.meta.role for s in specs):
+            continue  # actors, sources, topics: not queried by role
+        chosen = {
+            "by": [s for s in specs if s.meta.role == "by"],
+            "of": [s for s in specs if s.meta.role == "of"],
+            "about": [s for s in specs if s.ref == "topics"],
+            "involving": [s for s in specs if s.ref == "actors"],
+        }
+        for role, fields in chosen.items():
+            if fields:
+                roles[role][kind] = _keys(fields)
+    return roles
+
+
+ROLES = _roles()
+"""For each role query, how each record type yields the ids it matches on (from the fields' declared roles)."""
+
+ACTOR_FIELDS = frozenset(s.name for k in _schema.TABLES.values() for s in _schema.references(k, "actors"))
 """Fields that hold actor ids: ``where()`` resolves their values like :meth:`Dataset.actor`."""
-TOPIC_FIELDS = frozenset({"topic", "topics"})
+TOPIC_FIELDS = frozenset(s.name for k in _schema.TABLES.values() for s in _schema.references(k, "topics"))
 """Fields that hold topic ids: ``where()`` resolves their values like :meth:`Dataset.topic`."""
 
-_DATE_FIELDS: dict[type[Any], str] = {Statement: "date", Event: "date", Source: "published"}
+_DATE_FIELDS: dict[type[Any], str] = {
+    kind: dates[0]
+    for kind in _schema.TABLES.values()
+    if (dates := [s.name for s in _schema.fields(kind) if s.kind == "date"])
+}
 _MAX_SPAN = 366  # the most days a PartialDate covers (a leap year)
 _LOCK = threading.RLock()  # re-entrant: a build may read another cached value
 
@@ -94,9 +115,7 @@ def record_type(table: Table[Any]) -> type[Any] | None:
     if dataset is not None:
         for name, full in dataset.tables().items():
             if full is base:
-                return {"sources": Source, "actors": Actor, "topics": Topic}.get(
-                    name, {"statements": Statement, "demands": Demand, "events": Event}.get(name)
-                )
+                return _schema.TABLES.get(name)
     return None
 
 

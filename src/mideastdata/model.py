@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
-from typing import Any, Union
+from typing import Union
 
 import attrs
 
-from .errors import FieldTypeError, FieldValueError, short_repr
+from . import _fields as f
+from ._fields import ISO_DATE_RE, SLUG_RE
+from .errors import FieldValueError, short_repr
 
 __all__ = [
+    "SLUG_RE",
     "Actor",
     "ActorKind",
     "Attribution",
@@ -39,10 +41,6 @@ __all__ = [
     "StatementKind",
     "Topic",
 ]
-
-SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_ALPHA3_RE = re.compile(r"[A-Z]{3}")
-_ISO_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
 
 class _StrEnum(str, enum.Enum):
@@ -131,192 +129,7 @@ class EventStatus(_StrEnum):
     PROPOSED = "proposed"
 
 
-# --------------------------------------------------------------------------- validators
-
-
-_KNOWN_SLUGS: set[str] = set()
-"""Reference values already found to be slugs: the same few thousand ids are referred to over and over.
-
-Only exact ``str`` values that passed :data:`SLUG_RE` are added, so a value in it is one the
-pattern accepts; record ids (unique, never repeated) are not added. Bounded: emptied when full.
-"""
-_KNOWN_SLUGS_MAX = 1 << 15
-_STR_ONLY = {str}
-
-
-def _is_known_slug(value: str) -> bool:
-    if SLUG_RE.fullmatch(value) is None:
-        return False
-    if len(_KNOWN_SLUGS) >= _KNOWN_SLUGS_MAX:
-        _KNOWN_SLUGS.clear()
-    _KNOWN_SLUGS.add(value)
-    return True
-
-
-def _slug(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if type(value) is str and (
-        value in _KNOWN_SLUGS
-        or (SLUG_RE.fullmatch(value) is not None if attribute.name == "id" else _is_known_slug(value))
-    ):
-        return  # a reference usually names an id seen before; ids themselves are not remembered
-    msg = f"{attribute.name} must be a lowercase slug like 'steve-witkoff', got {short_repr(value)}"
-    raise FieldValueError(attribute.name, msg)
-
-
-def _opt_slug(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _slug(inst, attribute, value)
-
-
-def _slugs(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """A tuple of references; in the usual case (every item a known slug) checked without a Python loop."""
-    if type(value) is tuple and (
-        not value or (set(map(type, value)) == _STR_ONLY and _KNOWN_SLUGS.issuperset(value))
-    ):
-        return
-    if type(value) is not tuple:
-        msg = f"{attribute.name} must be a tuple, got {type(value).__name__}"
-        raise FieldTypeError(attribute.name, msg)
-    for item in value:
-        if type(item) is not str or (item not in _KNOWN_SLUGS and not _is_known_slug(item)):
-            msg = f"{attribute.name} must hold lowercase slugs, got {short_repr(item)}"
-            raise FieldValueError(attribute.name, msg)
-
-
-def _tuple_of(kind: type) -> Any:
-    exact = {kind}
-
-    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if type(value) is not tuple:
-            msg = f"{attribute.name} must be a tuple, got {type(value).__name__}"
-            raise FieldTypeError(attribute.name, msg)
-        if not value or set(map(type, value)) == exact:
-            return  # the usual case, without a Python loop
-        for item in value:
-            if not isinstance(item, kind):
-                msg = f"{attribute.name} must hold {kind.__name__}, got {type(item).__name__}"
-                raise FieldTypeError(attribute.name, msg)
-
-    return check
-
-
-def _nonempty_str(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if type(value) is not str or not value or value.isspace():  # as `not value.strip()`, without a copy
-        msg = f"{attribute.name} must be a non-empty string, got {short_repr(value)}"
-        raise FieldValueError(attribute.name, msg)
-
-
-def _opt_str(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and type(value) is not str:
-        msg = f"{attribute.name} must be a string or None, got {type(value).__name__}"
-        raise FieldTypeError(attribute.name, msg)
-
-
-def _opt_alpha3(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and (type(value) is not str or _ALPHA3_RE.fullmatch(value) is None):
-        msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code like 'ISR', got {short_repr(value)}"
-        raise FieldValueError(attribute.name, msg)
-
-
-def _enum(kind: type[enum.Enum]) -> Any:
-    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if type(value) is not kind:
-            msg = f"{attribute.name} must be a {kind.__name__}, got {short_repr(value)}"
-            raise FieldTypeError(attribute.name, msg)
-
-    return check
-
-
-def _opt_date(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and type(value) is not PartialDate:
-        msg = f"{attribute.name} must be a PartialDate or None, got {type(value).__name__}"
-        raise FieldTypeError(attribute.name, msg)
-
-
 # --------------------------------------------------------------------------- values
-
-
-@attrs.frozen(kw_only=True)
-class Evidence:
-    """A span of a source's text, ``source.text[start:end] == quote``.
-
-    Offsets count Python ``str`` characters (Unicode code points), end-exclusive,
-    like the W3C Web Annotation ``TextPositionSelector``. Build one with
-    :meth:`Source.evidence` rather than by counting characters.
-    """
-
-    source: str = attrs.field(validator=_slug)
-    start: int = attrs.field()
-    end: int = attrs.field()
-    quote: str = attrs.field(validator=_nonempty_str)
-
-    @start.validator
-    def _check_start(self, _attribute: attrs.Attribute[int], value: int) -> None:
-        if type(value) is not int or value < 0:
-            msg = f"start must be an int >= 0, got {short_repr(value)}"
-            raise FieldValueError("start", msg)
-
-    @end.validator
-    def _check_end(self, _attribute: attrs.Attribute[int], value: int) -> None:
-        if type(value) is not int or value <= self.start:
-            msg = f"end must be an int > start ({self.start}), got {short_repr(value)}"
-            raise FieldValueError("end", msg)
-        if value - self.start != len(self.quote):
-            msg = (
-                f"quote has {len(self.quote)} characters but the span "
-                f"[{self.start}, {value}) has {value - self.start}"
-            )
-            raise FieldValueError("end", msg)
-
-
-@attrs.frozen(kw_only=True)
-class Source:
-    """A text that records are anchored in."""
-
-    id: str = attrs.field(validator=_slug)
-    title: str = attrs.field(validator=_nonempty_str)
-    text: str = attrs.field(validator=_nonempty_str, repr=False)
-    publisher: str | None = attrs.field(default=None, validator=_opt_str)
-    url: str | None = attrs.field(default=None, validator=_opt_str)
-    published: PartialDate | None = attrs.field(default=None, validator=_opt_date)
-    language: str = attrs.field(default="en", validator=_nonempty_str)
-
-    def evidence(self, quote: str, *, occurrence: int | None = None) -> Evidence:
-        """Return the :class:`Evidence` for *quote* in this source's text.
-
-        Args:
-            quote: the exact words, as they appear in the text.
-            occurrence: which match to take (1 is the first) when the quote
-                appears more than once.
-
-        Raises:
-            ValueError: the quote is absent, or ambiguous and no occurrence is
-                given, or there are fewer matches than *occurrence*.
-        """
-        if not quote:
-            msg = "quote must not be empty"
-            raise ValueError(msg)
-        starts: list[int] = []
-        at = self.text.find(quote)
-        while at != -1:
-            starts.append(at)
-            at = self.text.find(quote, at + 1)
-        if not starts:
-            msg = f"{quote!r} does not occur in source {self.id!r}"
-            raise ValueError(msg)
-        if occurrence is None:
-            if len(starts) > 1:
-                msg = (
-                    f"{quote!r} occurs {len(starts)} times in source {self.id!r}; "
-                    "pass occurrence= to choose one"
-                )
-                raise ValueError(msg)
-            occurrence = 1
-        if not 1 <= occurrence <= len(starts):
-            msg = f"{quote!r} occurs {len(starts)} times in source {self.id!r}, not {occurrence}"
-            raise ValueError(msg)
-        start = starts[occurrence - 1]
-        return Evidence(source=self.id, start=start, end=start + len(quote), quote=quote)
 
 
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -366,7 +179,7 @@ class PartialDate:
         Raises:
             ValueError: *text* is not one of those forms, or names no real date.
         """
-        match = _ISO_DATE_RE.fullmatch(text) if type(text) is str else None
+        match = ISO_DATE_RE.fullmatch(text) if type(text) is str else None
         if match is None:
             msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
             raise ValueError(msg)
@@ -423,6 +236,89 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """A span of a source's text, ``source.text[start:end] == quote``.
+
+    Offsets count Python ``str`` characters (Unicode code points), end-exclusive,
+    like the W3C Web Annotation ``TextPositionSelector``. Build one with
+    :meth:`Source.evidence` rather than by counting characters.
+    """
+
+    source: str = attrs.field(**f.ref("sources"))
+    start: int = attrs.field(**f.offset(0))
+    end: int = attrs.field(**f.offset(1))
+    quote: str = attrs.field(**f.text())
+
+    @start.validator
+    def _check_start(self, _attribute: attrs.Attribute[int], value: int) -> None:
+        if type(value) is not int or value < 0:
+            msg = f"start must be an int >= 0, got {short_repr(value)}"
+            raise FieldValueError("start", msg)
+
+    @end.validator
+    def _check_end(self, _attribute: attrs.Attribute[int], value: int) -> None:
+        if type(value) is not int or value <= self.start:
+            msg = f"end must be an int > start ({self.start}), got {short_repr(value)}"
+            raise FieldValueError("end", msg)
+        if value - self.start != len(self.quote):
+            msg = (
+                f"quote has {len(self.quote)} characters but the span "
+                f"[{self.start}, {value}) has {value - self.start}"
+            )
+            raise FieldValueError("end", msg)
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A text that records are anchored in."""
+
+    id: str = attrs.field(**f.identifier())
+    title: str = attrs.field(**f.text())
+    text: str = attrs.field(repr=False, **f.text())
+    publisher: str | None = attrs.field(default=None, **f.opt_text())
+    url: str | None = attrs.field(default=None, **f.opt_text())
+    published: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
+    language: str = attrs.field(default="en", **f.text())
+
+    def evidence(self, quote: str, *, occurrence: int | None = None) -> Evidence:
+        """Return the :class:`Evidence` for *quote* in this source's text.
+
+        Args:
+            quote: the exact words, as they appear in the text.
+            occurrence: which match to take (1 is the first) when the quote
+                appears more than once.
+
+        Raises:
+            ValueError: the quote is absent, or ambiguous and no occurrence is
+                given, or there are fewer matches than *occurrence*.
+        """
+        if not quote:
+            msg = "quote must not be empty"
+            raise ValueError(msg)
+        starts: list[int] = []
+        at = self.text.find(quote)
+        while at != -1:
+            starts.append(at)
+            at = self.text.find(quote, at + 1)
+        if not starts:
+            msg = f"{quote!r} does not occur in source {self.id!r}"
+            raise ValueError(msg)
+        if occurrence is None:
+            if len(starts) > 1:
+                msg = (
+                    f"{quote!r} occurs {len(starts)} times in source {self.id!r}; "
+                    "pass occurrence= to choose one"
+                )
+                raise ValueError(msg)
+            occurrence = 1
+        if not 1 <= occurrence <= len(starts):
+            msg = f"{quote!r} occurs {len(starts)} times in source {self.id!r}, not {occurrence}"
+            raise ValueError(msg)
+        start = starts[occurrence - 1]
+        return Evidence(source=self.id, start=start, end=start + len(quote), quote=quote)
+
+
 # --------------------------------------------------------------------------- records
 
 
@@ -430,32 +326,32 @@ class PartialDate:
 class Role:
     """A title an actor holds, optionally *of* another actor (``Prime Minister`` of ``israel``)."""
 
-    title: str = attrs.field(validator=_nonempty_str)
-    of: str | None = attrs.field(default=None, validator=_opt_slug)
+    title: str = attrs.field(**f.text())
+    of: str | None = attrs.field(default=None, **f.opt_ref("actors"))
 
 
 @attrs.frozen(kw_only=True)
 class Actor:
     """A person, government, state, organisation or collective that speaks or acts."""
 
-    id: str = attrs.field(validator=_slug)
-    name: str = attrs.field(validator=_nonempty_str)
-    kind: ActorKind = attrs.field(validator=_enum(ActorKind))
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
-    roles: tuple[Role, ...] = attrs.field(default=(), validator=_tuple_of(Role))
-    member_of: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
-    country: str | None = attrs.field(default=None, validator=_opt_alpha3)
-    cameo: str | None = attrs.field(default=None, validator=_opt_str)
+    id: str = attrs.field(**f.identifier())
+    name: str = attrs.field(**f.text())
+    kind: ActorKind = attrs.field(**f.enum_of(ActorKind))
+    aliases: tuple[str, ...] = attrs.field(default=(), **f.strings())
+    roles: tuple[Role, ...] = attrs.field(default=(), **f.records(Role))
+    member_of: tuple[str, ...] = attrs.field(default=(), **f.refs("actors"))
+    country: str | None = attrs.field(default=None, **f.country())
+    cameo: str | None = attrs.field(default=None, **f.code("cameo-actor"))
     anonymous: bool = False
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), validator=_tuple_of(Evidence))
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
 
 
 @attrs.frozen(kw_only=True)
 class Topic:
     """A contested issue that records refer to by id."""
 
-    id: str = attrs.field(validator=_slug)
-    label: str = attrs.field(validator=_nonempty_str)
+    id: str = attrs.field(**f.identifier())
+    label: str = attrs.field(**f.text())
     description: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
 
@@ -463,61 +359,61 @@ class Topic:
 class Stance:
     """A speaker's position on a topic; *condition* says on what, when conditional."""
 
-    topic: str = attrs.field(validator=_slug)
-    position: Position = attrs.field(validator=_enum(Position))
-    condition: str | None = attrs.field(default=None, validator=_opt_str)
+    topic: str = attrs.field(**f.ref("topics"))
+    position: Position = attrs.field(**f.enum_of(Position))
+    condition: str | None = attrs.field(default=None, **f.opt_text())
 
 
 @attrs.frozen(kw_only=True)
 class Statement:
     """Something an actor said, as the source reports it."""
 
-    id: str = attrs.field(validator=_slug)
-    speaker: str = attrs.field(validator=_slug)
-    kind: StatementKind = attrs.field(validator=_enum(StatementKind))
-    summary: str = attrs.field(validator=_nonempty_str)
-    quote: str | None = attrs.field(default=None, validator=_opt_str)
-    attribution: Attribution = attrs.field(validator=_enum(Attribution))
-    topics: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
-    mentions: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
-    stances: tuple[Stance, ...] = attrs.field(default=(), validator=_tuple_of(Stance))
-    date: PartialDate | None = attrs.field(default=None, validator=_opt_date)
-    cameo: str | None = attrs.field(default=None, validator=_opt_str)
-    plover: str | None = attrs.field(default=None, validator=_opt_str)
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), validator=_tuple_of(Evidence))
+    id: str = attrs.field(**f.identifier())
+    speaker: str = attrs.field(**f.ref("actors", role="by"))
+    kind: StatementKind = attrs.field(**f.enum_of(StatementKind))
+    summary: str = attrs.field(**f.text())
+    quote: str | None = attrs.field(default=None, **f.opt_text())
+    attribution: Attribution = attrs.field(**f.enum_of(Attribution))
+    topics: tuple[str, ...] = attrs.field(default=(), **f.refs("topics"))
+    mentions: tuple[str, ...] = attrs.field(default=(), **f.refs("actors"))
+    stances: tuple[Stance, ...] = attrs.field(default=(), **f.records(Stance))
+    date: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
+    cameo: str | None = attrs.field(default=None, **f.code("cameo-event"))
+    plover: str | None = attrs.field(default=None, **f.code("plover"))
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
 
 
 @attrs.frozen(kw_only=True)
 class Demand:
     """One demanded thing: who asks it, of whom, about which topic."""
 
-    id: str = attrs.field(validator=_slug)
-    by: str = attrs.field(validator=_slug)
-    addressee: str | None = attrs.field(default=None, validator=_opt_slug)
-    topic: str = attrs.field(validator=_slug)
-    text: str = attrs.field(validator=_nonempty_str)
-    kind: DemandKind = attrs.field(validator=_enum(DemandKind))
-    condition: str | None = attrs.field(default=None, validator=_opt_str)
-    statement: str | None = attrs.field(default=None, validator=_opt_slug)
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), validator=_tuple_of(Evidence))
+    id: str = attrs.field(**f.identifier())
+    by: str = attrs.field(**f.ref("actors", role="by"))
+    addressee: str | None = attrs.field(default=None, **f.opt_ref("actors", role="of"))
+    topic: str = attrs.field(**f.ref("topics"))
+    text: str = attrs.field(**f.text())
+    kind: DemandKind = attrs.field(**f.enum_of(DemandKind))
+    condition: str | None = attrs.field(default=None, **f.opt_text())
+    statement: str | None = attrs.field(default=None, **f.opt_ref("statements"))
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
 
 
 @attrs.frozen(kw_only=True)
 class Event:
     """Something that happened, is going on, stalled or is proposed."""
 
-    id: str = attrs.field(validator=_slug)
-    kind: EventKind = attrs.field(validator=_enum(EventKind))
-    summary: str = attrs.field(validator=_nonempty_str)
-    actors: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
-    targets: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
-    location: str | None = attrs.field(default=None, validator=_opt_str)
-    date: PartialDate | None = attrs.field(default=None, validator=_opt_date)
-    status: EventStatus = attrs.field(validator=_enum(EventStatus))
-    topics: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
-    cameo: str | None = attrs.field(default=None, validator=_opt_str)
-    plover: str | None = attrs.field(default=None, validator=_opt_str)
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), validator=_tuple_of(Evidence))
+    id: str = attrs.field(**f.identifier())
+    kind: EventKind = attrs.field(**f.enum_of(EventKind))
+    summary: str = attrs.field(**f.text())
+    actors: tuple[str, ...] = attrs.field(default=(), **f.refs("actors", role="by"))
+    targets: tuple[str, ...] = attrs.field(default=(), **f.refs("actors", role="of"))
+    location: str | None = attrs.field(default=None, **f.opt_text())
+    date: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
+    status: EventStatus = attrs.field(**f.enum_of(EventStatus))
+    topics: tuple[str, ...] = attrs.field(default=(), **f.refs("topics"))
+    cameo: str | None = attrs.field(default=None, **f.code("cameo-event"))
+    plover: str | None = attrs.field(default=None, **f.code("plover"))
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
 
 
 Record = Union[Source, Actor, Topic, Statement, Demand, Event]

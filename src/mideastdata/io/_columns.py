@@ -18,7 +18,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 
-from .. import model
+from .. import _schema
 from ..errors import DatasetError
 from ..model import PartialDate
 from .converter import converter
@@ -44,7 +44,8 @@ class Column:
     """The field may be ``None``."""
     required: bool
     """The field has no default (a record must give it)."""
-    validator: Any
+    spec: _schema.FieldSpec
+    """The field as :mod:`mideastdata._schema` describes it."""
     encode: Callable[[Any], str | None] = attrs.field(eq=False, repr=False)
     """Value → CSV cell text (``None`` for None)."""
     decode: Callable[[str | None], Any] = attrs.field(eq=False, repr=False)
@@ -90,11 +91,11 @@ def _struct_json(kind: type[Any]) -> str | None:
     """A JSON object expression for a record ``e`` of *kind*, or None if a field is not simple."""
     hints = typing.get_type_hints(kind)
     parts = []
-    for field in attrs.fields(kind):
+    for field, spec in zip(attrs.fields(kind), _schema.fields(kind), strict=True):
         declared = hints[field.name]
         inner = field_type(declared)
         v = f"e.{field.name}"
-        if field.validator in (model._slug, model._opt_slug):  # noqa: SLF001 - nothing to escape
+        if spec.kind == "text" and spec.slug:  # nothing to escape
             expr = f"'\"' + {v} + '\"'"
         elif inner is str:
             expr = f"_enc({v})"
@@ -124,8 +125,8 @@ def _struct_list_encoder(kind: type[Any]) -> Callable[[Any], str] | None:
     return encode
 
 
-def _json_encoder(type_: Any, validator: Any) -> Callable[[Any], str]:
-    if validator is model._slugs:  # noqa: SLF001 - the model's own slug-list check
+def _json_encoder(type_: Any, spec: _schema.FieldSpec) -> Callable[[Any], str]:
+    if spec.kind == "texts" and spec.slug:
         return _slug_list
     args = get_args(type_)
     if get_origin(type_) is tuple and args and attrs.has(args[0]) and args[0] is not PartialDate:
@@ -137,7 +138,7 @@ def _json_encoder(type_: Any, validator: Any) -> Callable[[Any], str]:
     return lambda value: encode(unstructure(value))
 
 
-def _encoder(kind: ColumnKind, type_: Any, validator: Any) -> Callable[[Any], str | None]:
+def _encoder(kind: ColumnKind, type_: Any, spec: _schema.FieldSpec) -> Callable[[Any], str | None]:
     plain: Callable[[Any], str]
     if kind == "str":
         return lambda value: value
@@ -148,7 +149,7 @@ def _encoder(kind: ColumnKind, type_: Any, validator: Any) -> Callable[[Any], st
     elif kind in ("int", "date"):
         plain = str
     else:
-        plain = _json_encoder(type_, validator)
+        plain = _json_encoder(type_, spec)
     return lambda value: None if value is None else plain(value)
 
 
@@ -216,7 +217,7 @@ def columns(kind: type[Any]) -> tuple[Column, ...]:
 def _columns(kind: type[Any]) -> tuple[Column, ...]:
     hints = typing.get_type_hints(kind)
     out = []
-    for field in attrs.fields(kind):
+    for field, spec in zip(attrs.fields(kind), _schema.fields(kind), strict=True):
         declared = hints[field.name]
         inner = field_type(declared)
         col_kind = _kind(inner)
@@ -228,8 +229,8 @@ def _columns(kind: type[Any]) -> tuple[Column, ...]:
                 kind=col_kind,
                 optional=optional,
                 required=field.default is attrs.NOTHING,
-                validator=field.validator,
-                encode=_encoder(col_kind, inner, field.validator),
+                spec=spec,
+                encode=_encoder(col_kind, inner, spec),
                 decode=_decoder(col_kind, optional),
             )
         )

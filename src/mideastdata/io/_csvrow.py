@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, get_origin
 
-from .. import model
 from ..model import Evidence
 from ._columns import Column, columns
 
@@ -59,9 +58,9 @@ def _json_cell(encode: Callable[[Any], str], is_list: bool) -> Callable[[Any], s
 def _expression(col: Column, i: int, env: dict[str, Any], excel_safe: bool) -> str:
     v = f"r.{col.name}"
     if col.kind == "str":
-        if col.validator is model._slug:  # noqa: SLF001 - a slug needs no quoting
+        if col.spec.slug and not col.optional:  # a slug needs no quoting
             return v
-        if col.validator in (model._opt_slug, model._opt_alpha3):  # noqa: SLF001 - None or [A-Za-z0-9-]
+        if col.spec.meta.pattern in ("slug", "alpha3"):  # None, or [A-Za-z0-9-] only
             return f'({v} or "")'
         return f"_safe_quote({v})" if excel_safe else f"_quote({v})"
     if col.kind == "enum":
@@ -70,7 +69,7 @@ def _expression(col: Column, i: int, env: dict[str, Any], excel_safe: bool) -> s
         expr = f'("true" if {v} else "false")'
     elif col.kind in ("int", "date"):
         expr = f"str({v})"
-    elif col.validator is model._slugs:  # noqa: SLF001
+    elif col.spec.kind == "texts" and col.spec.slug:
         expr = f"_slug_list_cell({v})"
     else:
         is_list = get_origin(col.type) is tuple

@@ -17,7 +17,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .. import model
+from .. import _schema
+from .._fields import PATTERNS
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem, short_repr
 from ._atomic import atomic_folder, write_file
@@ -34,8 +35,9 @@ _RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
 _SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 
 FOREIGN_KEYS: dict[str, dict[str, str]] = {
-    "statements": {"speaker": "actors"},
-    "demands": {"by": "actors", "addressee": "actors", "topic": "topics", "statement": "statements"},
+    name: refs
+    for name, kind in _schema.TABLES.items()
+    if (refs := {s.name: s.ref for s in _schema.references(kind) if s.kind == "text" and s.ref is not None})
 }
 """The single-valued references between tables, declared as Table Schema foreign keys.
 
@@ -43,12 +45,6 @@ List-valued references (``topics``, ``mentions``, ``actors``, ...) and reference
 nested records cannot be Table Schema foreign keys; :class:`~mideastdata.Dataset` checks them.
 """
 
-_PATTERNS = {
-    model._slug: "[a-z0-9]+(-[a-z0-9]+)*",  # noqa: SLF001 - the model's own checks
-    model._opt_slug: "[a-z0-9]+(-[a-z0-9]+)*",  # noqa: SLF001
-    model._opt_alpha3: "[A-Z]{3}",  # noqa: SLF001
-}
-_NONEMPTY = (model._slug, model._opt_slug, model._nonempty_str)  # noqa: SLF001
 
 
 def _package_name(name: str) -> str:
@@ -69,15 +65,15 @@ def _field(col: Column) -> dict[str, Any]:
         field["type"] = "integer"
     elif col.kind == "date":
         field.update(type="string", description="ISO 8601 date of year, month or day precision")
-        constraints["pattern"] = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+        constraints["pattern"] = PATTERNS["date"]
     elif col.kind == "json":
         field.update(type="array", description="JSON, as in the JSON document")
     else:
         field["type"] = "string"
-        if col.validator in _PATTERNS:
-            constraints["pattern"] = _PATTERNS[col.validator]
+        if col.spec.meta.pattern is not None:
+            constraints["pattern"] = PATTERNS[col.spec.meta.pattern]
     # An empty cell reads as null in Table Schema: only fields that cannot be empty are required.
-    if not col.optional and (col.kind != "str" or col.validator in _NONEMPTY):
+    if not col.optional and (col.kind != "str" or col.spec.meta.nonempty):
         constraints["required"] = True
     if col.name == "id":
         constraints["unique"] = True

@@ -20,26 +20,31 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
-from .. import model
+from .. import _schema
+from .._fields import PATTERNS
 from ..dataset import SCHEMA_VERSION, Dataset
-from ..model import Evidence, PartialDate
+from ..model import PartialDate
 from ._columns import field_type, is_optional
 from .converter import TABLE_TYPES, converter
 
 __all__ = ["DIALECT", "json_schema"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_SLUG = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _NONEMPTY = {"minLength": 1, "pattern": r"\S"}
-_VALIDATORS: dict[Any, dict[str, Any]] = {
-    model._slug: {"pattern": _SLUG},  # noqa: SLF001 - the model's own checks, mapped to constraints
-    model._opt_slug: {"pattern": _SLUG},  # noqa: SLF001
-    model._nonempty_str: _NONEMPTY,  # noqa: SLF001
-    model._opt_alpha3: {"pattern": "^[A-Z]{3}$"},  # noqa: SLF001
-    Evidence._check_start: {"minimum": 0},  # noqa: SLF001
-    Evidence._check_end: {"minimum": 1},  # noqa: SLF001
-}
-_DATE_PATTERN = "^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+_DATE_PATTERN = f"^{PATTERNS['date']}$"
+
+
+def _constraints(spec: _schema.FieldSpec | None) -> dict[str, Any]:
+    """The JSON Schema constraints of a text or integer field, from its declared meaning."""
+    if spec is None:
+        return {}
+    if spec.meta.pattern is not None:
+        return {"pattern": f"^{PATTERNS[spec.meta.pattern]}$"}
+    if spec.meta.nonempty:
+        return _NONEMPTY
+    if spec.meta.minimum is not None:
+        return {"minimum": spec.meta.minimum}
+    return {}
 
 
 def _summary(obj: Any) -> str:
@@ -53,9 +58,9 @@ class _Builder:
     def ref(self, name: str) -> dict[str, Any]:
         return {"$ref": f"#/$defs/{name}"}
 
-    def type_schema(self, type_: Any, validator: Any = None) -> dict[str, Any]:  # noqa: PLR0911 - one case per type
+    def type_schema(self, type_: Any, spec: _schema.FieldSpec | None = None) -> dict[str, Any]:  # noqa: PLR0911 - one case per type
         if is_optional(type_):
-            inner = self.type_schema(field_type(type_), validator)
+            inner = self.type_schema(field_type(type_), spec)
             if isinstance(inner.get("type"), str):
                 return {**inner, "type": [inner["type"], "null"]}
             return {"anyOf": [inner, {"type": "null"}]}
@@ -75,10 +80,9 @@ class _Builder:
             self.record(type_)
             return self.ref(type_.__name__)
         if get_origin(type_) is tuple:
-            item_validator = model._slug if validator is model._slugs else None  # noqa: SLF001
-            return {"type": "array", "items": self.type_schema(get_args(type_)[0], item_validator)}
-        simple = {str: "string", bool: "boolean", int: "integer"}[type_]
-        return {"type": simple, **_VALIDATORS.get(validator, {})}
+            return {"type": "array", "items": self.type_schema(get_args(type_)[0], spec)}
+        simple = {str: "string", bool: "boolean", int: "integer", float: "number"}[type_]
+        return {"type": simple, **_constraints(spec)}
 
     def record(self, kind: type[Any]) -> None:
         if kind.__name__ in self.defs:
@@ -87,8 +91,8 @@ class _Builder:
         hints = typing.get_type_hints(kind)
         properties: dict[str, Any] = {}
         required: list[str] = []
-        for field in attrs.fields(kind):
-            prop = self.type_schema(hints[field.name], field.validator)
+        for field, spec in zip(attrs.fields(kind), _schema.fields(kind), strict=True):
+            prop = self.type_schema(hints[field.name], spec)
             if field.default is attrs.NOTHING:
                 required.append(field.name)
             else:
