@@ -90,6 +90,9 @@ def build_records() -> dict[str, tuple[Any, ...]]:
         # Canonical name is the usual English spelling "Steve Witkoff"; the text only uses the
         # transliteration "Vitikoff", so that spelling is in aliases and the canonical one is not.
         # "Vitikoff’s" (curly apostrophe) is a possessive, not a name: not an alias.
+        # "The special envoy" (L4, capital T as written: the sentence starts with it) is a definite
+        # description that names him, so it is an alias exactly as written, like "the Israeli
+        # government"; "Donald Trump's special envoy" (L2) is a description with a possessive, not a name.
         # country USA: the headline says "US and Israel intensify negotiations" and the body's
         # only non-Israeli negotiator is Trump's envoy, so the text itself puts him on the US side.
         # No person-level CAMEO code: CODES.md lists country/government codes only.
@@ -97,12 +100,13 @@ def build_records() -> dict[str, tuple[Any, ...]]:
             id="steve-witkoff",
             name="Steve Witkoff",
             kind=AK.PERSON,
-            aliases=("Steve Vitikoff", "Vitikoff"),
+            aliases=("Steve Vitikoff", "Vitikoff", "The special envoy"),
             roles=(Role(title="special envoy", of="donald-trump"),),
             country="USA",
             evidence=(
                 ev("Donald Trump's special envoy, Steve Vitikoff"),
                 ev("According to Vitikoff"),
+                ev("The special envoy"),
                 ev("Vitikoff’s visit"),
             ),
         ),
@@ -212,6 +216,18 @@ def build_records() -> dict[str, tuple[Any, ...]]:
             kind=AK.COLLECTIVE,
             aliases=("the international community",),
             evidence=(ev("the international community"),),
+        ),
+        # L11 reports "calls for urgent resolution" and names no one who calls. The speaker is not
+        # guessed: it is an anonymous actor that says exactly what the text says, the unnamed
+        # source of those calls. COLLECTIVE: "calls" is plural and no organisation is named; the
+        # text says nothing more (no country, no code, no member_of). No alias: the text gives no
+        # name or description of the callers; the evidence is the words that report the calls.
+        Actor(
+            id="unnamed-callers-for-urgent-resolution",
+            name="unnamed callers for urgent resolution",
+            kind=AK.COLLECTIVE,
+            anonymous=True,
+            evidence=(ev("calls for urgent resolution"),),
         ),
         # Anonymous source: "a high-ranking Israeli official". Person (one official), anonymous=True,
         # country ISR ("Israeli"), role "high-ranking official" of israel. Which institution they
@@ -351,9 +367,9 @@ def build_records() -> dict[str, tuple[Any, ...]]:
             speaker="steve-witkoff",
             kind=SK.ASSESSMENT,
             summary=(
-                "Steve Witkoff said they have a very good plan, developed in close cooperation "
-                "with Israeli Prime Minister Benjamin Netanyahu, which in his view paves the way "
-                "for the actual end of the war."
+                "Steve Witkoff, the special envoy, emphasized that they have a very good plan, "
+                "developed in close cooperation with Israeli Prime Minister Benjamin Netanyahu, "
+                "which, according to him, paves the way for the actual end of the war."
             ),
             quote="very good plan",
             attribution=AT.DIRECT,
@@ -411,9 +427,11 @@ def build_records() -> dict[str, tuple[Any, ...]]:
         # "common understanding" is not said: no parties coded. "detainees" is read as the
         # hostages (the sentence contrasts "some hostages" with "all detainees"). The closing
         # "claims that are central to Israel’s demands" may be the author's gloss; it is kept as
-        # evidence because the demands below rest on it. Stances SUPPORTS: the official is
-        # Israeli and the strategy he reports is Israel's demands. mentions Hamas only
-        # (Israel is named in the possibly-authorial gloss).
+        # evidence because the demands below rest on it. NO STANCES: the official reports that an
+        # understanding "is forming"; reporting where talks stand is not stating one's own
+        # support, and the text never says what the official wants. The support for these aims is
+        # Israel's, coded as Israel's demands below. mentions Hamas only (Israel is named in the
+        # possibly-authorial gloss).
         Statement(
             id="stmt-israeli-official-comprehensive-strategy",
             speaker="high-ranking-israeli-official",
@@ -427,11 +445,6 @@ def build_records() -> dict[str, tuple[Any, ...]]:
             attribution=AT.ACCORDING_TO,
             topics=("hostages", "hamas-disarmament", "demilitarization", "end-of-war"),
             mentions=("hamas",),
-            stances=(
-                Stance(topic="hostages", position=P.SUPPORTS),
-                Stance(topic="hamas-disarmament", position=P.SUPPORTS),
-                Stance(topic="demilitarization", position=P.SUPPORTS),
-            ),
             evidence=(
                 ev("According to a high-ranking Israeli official"),
                 ev(
@@ -442,20 +455,20 @@ def build_records() -> dict[str, tuple[Any, ...]]:
                 ev("claims that are central to Israel’s demands for ending the war"),
             ),
         ),
-        # (6) The text does not say who calls. Attributed to the international community because
-        # the sentence presents the calls as part of "international concern" (and the text names
-        # the international community as pressing Israel); the summary says so. PARAPHRASE (no
-        # words quoted; not "according to"). APPEAL. No CAMEO: "urgent resolution" is not the
-        # listed 0256 (appeal for de-escalation) and "appeal to settle dispute" is not in CODES.md.
+        # (6) The text does not say who calls, so the speaker is the anonymous actor
+        # unnamed-callers-for-urgent-resolution, not an actor the text names elsewhere (the
+        # international community of L6 is not said to make these calls, and "international
+        # concern" is not a speaker). PARAPHRASE (no words quoted; not "according to": no source is
+        # cited). APPEAL. No CAMEO: "urgent resolution" is not the listed 0256 (appeal for
+        # de-escalation) and "appeal to settle dispute" is not in CODES.md.
         Statement(
             id="stmt-calls-for-urgent-resolution",
-            speaker="international-community",
+            speaker="unnamed-callers-for-urgent-resolution",
             kind=SK.APPEAL,
             summary=(
-                "Calls for urgent resolution of the conflict with minimal human casualties. The "
-                "source does not name who calls; they are coded to the international community "
-                "because the source presents them as part of international concern over the "
-                "humanitarian situation in Gaza."
+                "Calls for urgent resolution of the conflict with minimal human casualties, which "
+                "the source reports alongside international concern over the humanitarian "
+                "situation in Gaza. The source does not say who makes these calls."
             ),
             attribution=AT.PARAPHRASE,
             topics=("end-of-war", "humanitarian-crisis"),
@@ -565,10 +578,10 @@ def build_records() -> dict[str, tuple[Any, ...]]:
             statement="stmt-witkoff-plan-final-stages",
             evidence=(ev("a long-term solution to key issues"), ev("demilitarization of the region")),
         ),
-        # The calls (see statement 6 for why the international community). Addressee not said.
+        # The calls (see statement 6: their authors are not named). Addressee not said.
         Demand(
             id="dem-call-urgent-resolution",
-            by="international-community",
+            by="unnamed-callers-for-urgent-resolution",
             addressee=None,
             topic="end-of-war",
             text="Urgent resolution of the conflict with minimal human casualties",
@@ -582,15 +595,17 @@ def build_records() -> dict[str, tuple[Any, ...]]:
     events = (
         # The collaboration on the plan. The headline's "US and Israel intensify negotiations" is
         # the same US–Israeli track, so united-states and israel are actors alongside the envoy,
-        # the government and Netanyahu ("close cooperation"). ONGOING: "active", "intensify".
+        # the government and Netanyahu ("close cooperation", which the envoy emphasized: the summary
+        # says "according to him"). ONGOING: "active", "intensify".
         # No CAMEO 046: the body describes joint work on a plan, not negotiation between the two;
         # the headline's "negotiations" alone does not make 046 certain.
         Event(
             id="evt-us-israel-plan-collaboration",
             kind=EK.COOPERATION,
             summary=(
-                "The US and Israel work together on a plan to end the Gaza conflict: Trump's "
-                "special envoy Steve Witkoff collaborates actively with the Israeli government, "
+                "The US and Israel intensify negotiations to end the Gaza conflict, the headline "
+                "says; Trump's special envoy Steve Witkoff officially announced active "
+                "collaboration with the Israeli government on a plan developed, according to him, "
                 "in close cooperation with Benjamin Netanyahu."
             ),
             actors=(
@@ -604,26 +619,32 @@ def build_records() -> dict[str, tuple[Any, ...]]:
             topics=("end-of-war",),
             evidence=(
                 ev("US and Israel intensify negotiations to end Gaza conflict"),
-                ev("active collaboration with the Israeli government"),
+                ev("officially announced active collaboration with the Israeli government"),
                 ev("close cooperation with Israeli Prime Minister Benjamin Netanyahu"),
             ),
         ),
         # The plan itself: PROPOSED (in "the final stages of discussion", "proposes"). Actors are its
         # authors as the text names them. No location: a plan has no place; Gaza is its subject.
+        # What only the envoy says of it (its stage, its content, Netanyahu's part) is his claim,
+        # and the summary says "according to" him.
         Event(
             id="evt-plan-to-end-hostilities",
             kind=EK.PEACE_PLAN,
             summary=(
-                "A plan developed by Steve Witkoff with the Israeli government and Benjamin "
-                "Netanyahu, in the final stages of discussion, proposing a temporary ceasefire and "
-                "a long-term solution including the release of hostages and demilitarization of "
-                "the region."
+                "A plan toward ending hostilities in the Gaza Strip, on which Steve Witkoff announced "
+                "active collaboration with the Israeli government, developed, according to him, in "
+                "close cooperation with Benjamin Netanyahu. According to Witkoff, it is in the final "
+                "stages of discussion and "
+                "proposes a temporary ceasefire and a long-term solution to key issues, including "
+                "the release of hostages and demilitarization of the region."
             ),
             actors=("steve-witkoff", "israeli-government", "benjamin-netanyahu"),
             status=ES.PROPOSED,
             topics=("ceasefire", "hostages", "demilitarization", "end-of-war"),
             evidence=(
-                ev("a plan that could be a decisive step toward ending hostilities in the Gaza Strip"),
+                ev("active collaboration with the Israeli government on developing a plan"),
+                ev("toward ending hostilities in the Gaza Strip"),
+                ev('a "very good plan" developed in close cooperation with Israeli Prime Minister Benjamin Netanyahu'),
                 ev("this plan is already in the final stages of discussion"),
                 ev("proposes not only a temporary ceasefire but also a long-term solution to key issues"),
             ),
@@ -702,7 +723,12 @@ def build_records() -> dict[str, tuple[Any, ...]]:
                 ev("the Gaza war"),
             ),
         ),
-        # An arms-trade ban is an arms embargo: CAMEO 163, PLOVER SANCTION (CODES.md). OCCURRED
+        # An arms-trade ban is an arms embargo: CAMEO 163 (impose embargo, boycott, or sanctions).
+        # PLOVER SANCTION, not COERCE: the CAMEO2PLOVER-2021 crosswalk files 163 under COERCE
+        # (mode "restrict"), but the PLOVER manual maps CAMEO's whole cue category 16 (reduce
+        # relations) to SANCTION, codes international sanctions as SANCTION mode "discontinue",
+        # and defines COERCE as repression and restrictions on rights, whose "restrict" mode is
+        # about political freedoms and movement, not trade. The manual's meaning fits. OCCURRED
         # ("has ... banned"). "for the first time" is the text's. The "reflecting ..." clause is
         # the source's interpretation and is attributed to it in the summary.
         Event(
@@ -830,8 +856,11 @@ def self_check(records: dict[str, tuple[Any, ...]]) -> list[str]:
         for st in s.stances:
             if st.topic not in s.topics:
                 problems.append(f"statements.{s.id}: stance topic {st.topic!r} not in topics")
-        if s.quote is not None and s.quote not in text:
-            problems.append(f"statements.{s.id}: quote {s.quote!r} not in the text")
+        if s.quote is not None and not any(s.quote in e.quote for e in s.evidence):
+            problems.append(f"statements.{s.id}: quote {s.quote!r} not inside any of its evidence spans")
+        stance_topics = [st.topic for st in s.stances]
+        if len(stance_topics) != len(set(stance_topics)):
+            problems.append(f"statements.{s.id}: more than one stance on a topic")
         if (s.attribution is AT.DIRECT) != (s.quote is not None):
             problems.append(f"statements.{s.id}: DIRECT attribution and quote must go together")
     for d in records["demands"]:
@@ -848,11 +877,11 @@ DATA_FILE = ROOT / "src" / "mideastdata" / "data" / "mideastdata.json"
 
 METADATA = {
     "name": "mideastdata-gaza-negotiations",
-    "version": "1.0.0",
+    "version": "1.1.0",
     "license": "CC-BY-4.0",
     "citation": (
         "mideastdata developers. mideastdata bundled dataset: Gaza ceasefire negotiations, "
-        "coded from one undated English-language news text. Version 1.0.0."
+        "coded from one undated English-language news text. Version 1.1.0."
     ),
 }
 

@@ -33,9 +33,10 @@ def test_required_records_present() -> None:
 def test_anonymous_official_is_anonymous() -> None:
     """The high-ranking Israeli official is coded as an anonymous actor, quoted "according to"."""
     ds = md.load()
-    anonymous = [a for a in ds.actors if a.anonymous]
-    assert [a.country for a in anonymous] == ["ISR"]
-    stmts = [s for s in ds.statements if s.speaker == anonymous[0].id]
+    official = ds.actors["high-ranking-israeli-official"]
+    assert official.anonymous
+    assert official.country == "ISR"
+    stmts = [s for s in ds.statements if s.speaker == official.id]
     assert stmts
     assert all(s.attribution is md.Attribution.ACCORDING_TO for s in stmts)
 
@@ -84,3 +85,70 @@ def test_speculative_truce_is_proposed_not_a_ceasefire_code() -> None:
     truces = [e for e in ds.events if e.kind is md.EventKind.CEASEFIRE]
     assert truces
     assert all(e.status is md.EventStatus.PROPOSED and e.cameo != "0871" for e in truces)
+
+
+def test_unnamed_callers_are_not_coded_to_a_named_actor() -> None:
+    """The L11 calls name no caller: their speaker is an anonymous actor with no name from the text."""
+    ds = md.load()
+    statement = ds.statements["stmt-calls-for-urgent-resolution"]
+    speaker = ds.actors[statement.speaker]
+    assert speaker.anonymous
+    assert speaker.aliases == ()
+    assert [e.quote for e in speaker.evidence] == ["calls for urgent resolution"]
+    assert ds.demands["dem-call-urgent-resolution"].by == speaker.id
+    assert "does not say who" in statement.summary
+    community = ds.actors["international-community"]
+    assert not ds.statements.by(community.id)
+    assert not ds.demands.by(community.id)
+
+
+def test_an_official_reporting_an_understanding_takes_no_stance() -> None:
+    """The official reports that an understanding "is forming"; that is not the official's own support."""
+    ds = md.load()
+    statement = ds.statements["stmt-israeli-official-comprehensive-strategy"]
+    assert statement.stances == ()
+    assert "is forming" in statement.summary
+    assert all(p.actor.id != statement.speaker for topic in ds.topics for p in ds.positions(topic.id))
+
+
+def test_the_envoys_claims_are_his_in_every_summary() -> None:
+    """What only the envoy says (the plan's stage, content and the cooperation) is "according to" him."""
+    ds = md.load()
+    for record in (
+        ds.statements["stmt-witkoff-plan-final-stages"],
+        ds.statements["stmt-witkoff-very-good-plan"],
+        ds.events["evt-plan-to-end-hostilities"],
+        ds.events["evt-us-israel-plan-collaboration"],
+    ):
+        assert "according to" in record.summary.lower(), record.id
+
+
+def test_the_special_envoy_is_an_alias_as_written() -> None:
+    """L4's "The special envoy" names Steve Witkoff, spelt as the text spells it."""
+    ds = md.load()
+    witkoff = ds.actors["steve-witkoff"]
+    assert "The special envoy" in witkoff.aliases
+    assert "The special envoy emphasized" in ds.sources[0].text
+    assert "The special envoy" in [e.quote for e in witkoff.evidence]
+    assert ds.actor("the special envoy") is witkoff
+
+
+def test_an_arms_ban_is_plover_sanction_after_the_manual() -> None:
+    """CAMEO 163 is PLOVER SANCTION (the manual), not COERCE (the 2021 crosswalk)."""
+    ds = md.load()
+    coded = [(e.cameo, e.plover) for e in ds.events if e.cameo == "163"]
+    assert coded == [("163", "SANCTION")]
+
+
+def test_quotes_lie_inside_their_evidence_and_stances_are_one_per_topic() -> None:
+    """A quote is inside one of its own spans, only direct statements quote, one stance a topic."""
+    ds = md.load()
+    for statement in ds.statements:
+        assert (statement.quote is not None) == (statement.attribution is md.Attribution.DIRECT)
+        if statement.quote is not None:
+            assert any(statement.quote in e.quote for e in statement.evidence), statement.id
+        topics = [st.topic for st in statement.stances]
+        assert len(topics) == len(set(topics)), statement.id
+        assert set(topics) <= set(statement.topics), statement.id
+    for table in (ds.actors, ds.statements, ds.demands, ds.events):
+        assert all(record.evidence for record in table)
