@@ -155,10 +155,13 @@ def test_loading_opens_only_files_inside_the_dataset(small: md.Dataset, tmp_path
     """Loading each format opens files only inside the dataset's own folder (or the file itself)."""
     import builtins
     import io as stdlib_io
+    import os
 
     opened: list[Path] = []
+    folders: dict[int, Path] = {}
     real_open = builtins.open
     real_io_open = stdlib_io.open
+    real_os_open = os.open
 
     def spy(file: object, *args: object, **kwargs: object) -> object:
         if isinstance(file, (str, Path)):
@@ -170,10 +173,20 @@ def test_loading_opens_only_files_inside_the_dataset(small: md.Dataset, tmp_path
             opened.append(Path(file).resolve())
         return real_io_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
+    def os_spy(file: str | Path, flags: int, mode: int = 0o777, *, dir_fd: int | None = None) -> int:
+        where = Path(file) if dir_fd is None else folders[dir_fd] / file
+        fd = real_os_open(file, flags, mode, dir_fd=dir_fd)
+        if flags & getattr(os, "O_DIRECTORY", 0):
+            folders[fd] = where.resolve()
+        else:
+            opened.append(where.resolve())
+        return fd
+
     formats: list[md.Format] = ["json", "jsonl", "csv", "datapackage"]
     paths = {fmt: md.dump(small, tmp_path / fmt / ("d.json" if fmt == "json" else "d"), format=fmt) for fmt in formats}
     monkeypatch.setattr(builtins, "open", spy)
     monkeypatch.setattr(stdlib_io, "open", io_spy)
+    monkeypatch.setattr(os, "open", os_spy)
     for fmt, path in paths.items():
         opened.clear()
         assert md.load(path) == small

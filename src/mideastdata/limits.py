@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 from .errors import DatasetError, Problem
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "check_records", "check_size", "input_size"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "check_records", "check_size", "input_size", "too_big"]
 
 
 def _positive_or_none(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -51,7 +51,8 @@ DEFAULT_LIMITS = Limits()
 """The limits a load applies when none are given."""
 
 
-def _too_big(size: int, limit: int, file: str | None) -> DatasetError:
+def too_big(size: int, limit: int, file: str | None) -> DatasetError:
+    """The error for an input of *size* bytes, more than *limit*."""
     msg = f"input is {size:,} bytes, more than the limit of {limit:,} (raise Limits.max_bytes to load it)"
     return DatasetError([Problem("", msg)], file=file)
 
@@ -78,7 +79,7 @@ def input_size(path: Path, stop_after: int | None = None) -> int:
 def check_size(size: int, limits: Limits, file: str | None = None) -> None:
     """Raise DatasetError when *size* bytes exceed ``limits.max_bytes``."""
     if limits.max_bytes is not None and size > limits.max_bytes:
-        raise _too_big(size, limits.max_bytes, file)
+        raise too_big(size, limits.max_bytes, file)
 
 
 def check_records(count: int, limits: Limits, file: str | None = None) -> None:

@@ -67,6 +67,10 @@ def _module(fmt: Format) -> Any:
     return importlib.import_module(f"{__name__}.{fmt}")
 
 
+_ATTEMPTS = 10
+"""How often a load is tried when a dump swaps the folder while it is read."""
+
+
 def load_path(
     path: str | Path,
     *,
@@ -75,19 +79,47 @@ def load_path(
 ) -> Dataset:
     """Load a dataset from a file or folder, in *format* or the one its path shows.
 
-    The size limit is checked before anything is read; the record limit before
-    records are built (json) or as soon as they are (the other formats).
+    The size limit is checked before anything is read, and again on every file as it is
+    read; the record limit before records are built (json) or as soon as they are (the
+    other formats). A folder is read from one snapshot (see :mod:`._files`): when a dump
+    replaced it during the load, the load is tried again on the new export.
     """
     from pathlib import Path  # noqa: PLC0415 - not needed by `import mideastdata`
 
+    if isinstance(path, str) and not path:
+        raise DatasetError([Problem("", "the path is empty: name a file or folder")], file="")
     path = Path(path)
     limits = DEFAULT_LIMITS if limits is None else limits
+    try:
+        return _load(path, format, limits)
+    except OSError as exc:  # the path itself: a name too long for the file system, no permission, ...
+        raise DatasetError([Problem("", f"cannot read: {exc.strerror or exc}")], file=str(path)) from None
+
+
+def _load(path: Path, format: Format | None, limits: Limits) -> Dataset:  # noqa: A002
+    import time  # noqa: PLC0415 - not needed by `import mideastdata`
+
+    from ._files import snapshot  # noqa: PLC0415 - formats and their helpers load on demand
+
     fmt = _check_format(format) if format is not None else detect_format(path)
     if not path.exists():
         raise DatasetError([Problem("", "no such file or folder")], file=str(path))
     if limits.max_bytes is not None:
         measured = path.parent if fmt == "datapackage" and not path.is_dir() else path  # a descriptor's folder
         check_size(input_size(measured, stop_after=limits.max_bytes), limits, str(path))
+    folder = None if fmt == "json" else path if path.is_dir() else path.parent
+    for attempt in range(1, _ATTEMPTS + 1):
+        with snapshot(folder, limits, str(path)) as snap:
+            try:
+                return _read(fmt, path, limits)
+            except (DatasetError, OSError):
+                if attempt == _ATTEMPTS or not snap.replaced():
+                    raise
+        time.sleep(0.001 * attempt)  # the new export is in place; a folder being swapped by rename takes a moment
+    raise AssertionError  # pragma: no cover - the loop returns or raises
+
+
+def _read(fmt: Format, path: Path, limits: Limits) -> Dataset:
     if fmt == "json":
         return _module(fmt).read(path, limits=limits)  # type: ignore[no-any-return]
     from ._fast import gc_paused  # noqa: PLC0415 - formats and their helpers load on demand

@@ -18,6 +18,7 @@ from typing import Any
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ._atomic import write_file
+from ._files import read_text
 from .converter import META_KEYS, TABLE_TYPES, _structure_meta
 from .json import parse_value
 
@@ -39,27 +40,6 @@ def write_meta(folder: Path, ds: Dataset, fmt: str, **extra: Any) -> None:
     doc.update(extra)
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
     write_file(folder / META_FILE, text.encode("utf-8"))
-
-
-def read_text(path: Path, problems: list[Problem], where: str) -> str | None:
-    """Read *path* as UTF-8 text; on failure add a problem at *where* and return None."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(where, f"missing file {path.name!r}"))
-        return None
-    except OSError as exc:
-        problems.append(Problem(where, f"cannot read {path.name!r}: {exc.strerror}"))
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(where, f"{path.name} is not valid UTF-8: {exc.reason} at byte {exc.start}"))
-        return None
-    if text.startswith("\ufeff"):
-        problems.append(Problem(where, f"{path.name} starts with a byte order mark (BOM); save as UTF-8 without BOM"))
-        return None
-    return text
 
 
 def read_json_file(folder: Path, name: str) -> Any:

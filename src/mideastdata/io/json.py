@@ -11,11 +11,12 @@ from typing import Any, TypeVar, overload
 
 from ..dataset import Dataset, Table
 from ..errors import DatasetError, Problem
-from ..limits import DEFAULT_LIMITS, Limits, check_size, input_size
+from ..limits import DEFAULT_LIMITS, Limits, check_size
 from ..model import Actor, Demand, Event, Record, Source, Statement, Topic
 from ._atomic import atomic_write_bytes
 from ._fast import gc_paused, load_document
 from ._fast_write import document_bytes, document_text, records_text
+from ._files import read_document
 from .converter import converter, problems_from, structure_dataset
 
 __all__ = ["dumps", "from_json", "parse_value", "read", "to_json", "write"]
@@ -194,6 +195,8 @@ def from_json(text: str | bytes, type: Any = Dataset, *, limits: Limits | None =
             limit; every problem is listed with its path.
     """
     limits = DEFAULT_LIMITS if limits is None else limits
+    if isinstance(text, (bytearray, memoryview)):  # bytes-like input is read as its bytes
+        text = bytes(text)
     _check_text_size(text, limits)
     if type is Dataset:
         return _load_dataset(text, None, limits)
@@ -214,14 +217,7 @@ def _check_text_size(text: str | bytes, limits: Limits) -> None:
 def read(path: Path, *, limits: Limits | None = None) -> Dataset:
     """Read a dataset document from *path*, never more than ``limits.max_bytes`` of it."""
     limits = DEFAULT_LIMITS if limits is None else limits
-    try:
-        with path.open("rb") as fh:
-            data = fh.read() if limits.max_bytes is None else fh.read(limits.max_bytes + 1)
-    except OSError as exc:
-        raise DatasetError([Problem("", f"cannot read: {exc.strerror}")], file=str(path)) from None
-    if limits.max_bytes is not None and len(data) > limits.max_bytes:
-        check_size(input_size(path), limits, str(path))
-        check_size(len(data), limits, str(path))  # the file grew while it was read
+    data = read_document(path, limits)  # a regular file, read as far as it holds, within the limit
     return _load_dataset(data, str(path), limits)
 
 

@@ -25,6 +25,7 @@ from ._atomic import atomic_folder, write_file
 from ._columns import Column, columns, field_type, is_optional
 from ._fast import _Run, gc_paused, nested_record_class
 from ._fast_write import unstructurer
+from ._files import UnreadableFileError, read_bytes
 from ._folder import build_dataset, file_names, read_meta, write_meta
 from .converter import TABLE_TYPES, structure_records
 
@@ -102,7 +103,7 @@ def write(ds: Dataset, path: Path) -> Path:
         for name, kind in TABLE_TYPES.items():
             table = arrow_table(getattr(ds, name).records, kind)
             sink = pa.BufferOutputStream()
-            pq.write_table(table, sink)
+            pq.write_table(table, sink, write_page_checksum=True)
             write_file(tmp / f"{name}.{EXTENSION}", sink.getvalue().to_pybytes())
     return path
 
@@ -125,7 +126,7 @@ def _fast_read(folder: Path, meta: dict[str, str], pq: Any) -> Dataset | None:
             file = folder / f"{name}.{EXTENSION}"
             if not file.is_file():  # pyarrow would read a folder as a partitioned dataset
                 return None
-            table = pq.read_table(file)
+            table = _arrow_file(pq, file)
             if not table.schema.equals(arrow_schema(kind)):  # names, order, types and nullability
                 return None
             values = [table.column(c.name).to_pylist() for c in columns(kind)]
@@ -134,6 +135,12 @@ def _fast_read(folder: Path, meta: dict[str, str], pq: Any) -> Dataset | None:
         return Dataset(**meta, **tables)  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - a file pyarrow refuses, a value a check refuses: the reference reader reports it
         return None
+
+
+def _arrow_file(pq: Any, file: Path) -> Any:
+    """The table in the Parquet *file*, read through the file layer (a regular file, bounded), checksums verified."""
+    pa, _ = _pyarrow()
+    return pq.read_table(pa.BufferReader(read_bytes(file)), page_checksum_verification=True)
 
 
 def _folder_meta(path: Path) -> tuple[Any, Path, dict[str, str]]:
@@ -169,11 +176,13 @@ def read_reference(path: Path) -> Dataset:
 def _read_rows(pq: Any, folder: Path, meta: dict[str, str]) -> Dataset:
     def read_table(name: str, kind: type[Any], problems: list[Problem]) -> tuple[Any, ...]:
         file = folder / f"{name}.{EXTENSION}"
-        if not file.is_file():
-            problems.append(Problem(name, f"missing file {file.name!r}"))
-            return ()
         try:
-            rows = pq.read_table(file).to_pylist()
+            rows = _arrow_file(pq, file).to_pylist()
+        except UnreadableFileError as exc:  # missing, a link, a pipe, a device
+            problems.append(Problem(name, str(exc)))
+            return ()
+        except DatasetError:  # the load's size limit
+            raise
         except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds on a bad file
             problems.append(Problem(name, f"cannot read {file.name}: {exc}"))
             return ()
