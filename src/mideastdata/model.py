@@ -18,6 +18,7 @@ import attrs
 
 from . import _fields as f
 from ._fields import ISO_DATE_RE, SLUG_RE
+from ._normalize import text_sha256
 from .errors import FieldValueError, short_repr
 
 __all__ = [
@@ -280,6 +281,15 @@ class Source:
     url: str | None = attrs.field(default=None, **f.opt_text())
     published: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
     language: str = attrs.field(default="en", **f.text())
+
+    @property
+    def sha256(self) -> str:
+        r"""The SHA-256 (hex) of the text, after NFC and ``\n`` line ends: computed, never stored.
+
+        Annotation-tool exports record it, so a source edited after the export is caught
+        when the annotations come back.
+        """
+        return text_sha256(self.text)
 
     def evidence(self, quote: str, *, occurrence: int | None = None) -> Evidence:
         """Return the :class:`Evidence` for *quote* in this source's text.

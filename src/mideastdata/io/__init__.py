@@ -20,14 +20,20 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ..limits import DEFAULT_LIMITS, Limits, check_records, check_size, input_size
+from ._annotation.marks import RepairWarning
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["FORMATS", "Format", "detect_format", "dump", "load_path"]
+__all__ = ["ANNOTATION_FORMATS", "FORMATS", "Format", "RepairWarning", "detect_format", "dump", "load_path"]
 
-Format = Literal["json", "jsonl", "csv", "datapackage", "parquet"]
-FORMATS: tuple[Format, ...] = ("json", "jsonl", "csv", "datapackage", "parquet")
+Format = Literal["json", "jsonl", "csv", "datapackage", "parquet", "brat", "label-studio", "inception", "w3c"]
+FORMATS: tuple[Format, ...] = (
+    *("json", "jsonl", "csv", "datapackage", "parquet"),
+    *("brat", "label-studio", "inception", "w3c"),
+)
+ANNOTATION_FORMATS: tuple[Format, ...] = ("brat", "label-studio", "inception", "w3c")
+"""The annotation-tool formats (see docs/annotation.md): always named with ``format=``."""
 
 _SUFFIXES: dict[str, Format] = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
@@ -64,7 +70,7 @@ def _check_format(format: str) -> Format:  # noqa: A002 - the documented name
 
 def _module(fmt: Format) -> Any:
     """The module of *fmt*, imported on demand (parquet needs an optional extra)."""
-    return importlib.import_module(f"{__name__}.{fmt}")
+    return importlib.import_module(f"{__name__}.{fmt.replace('-', '_')}")
 
 
 _ATTEMPTS = 10
@@ -122,6 +128,10 @@ def _load(path: Path, format: Format | None, limits: Limits) -> Dataset:  # noqa
 def _read(fmt: Format, path: Path, limits: Limits) -> Dataset:
     if fmt == "json":
         return _module(fmt).read(path, limits=limits)  # type: ignore[no-any-return]
+    if fmt in ANNOTATION_FORMATS:
+        annotated: Dataset = _module(fmt).read(path)
+        check_records(sum(len(table) for table in annotated.tables().values()), limits, str(path))
+        return annotated
     from ._fast import gc_paused  # noqa: PLC0415 - formats and their helpers load on demand
 
     # A load allocates millions of containers and frees none: with the collector running,

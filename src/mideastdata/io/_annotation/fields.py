@@ -1,0 +1,172 @@
+# SPDX-License-Identifier: MIT
+"""What each field of an annotated record becomes in a tool: read from the model's own fields.
+
+Four record kinds are annotated (``Actor``, ``Statement``, ``Demand``, ``Event``: the label
+of the span). Every field of their class, read from ``attrs.fields`` and the class's type
+hints, is one of:
+
+``evidence``
+    the spans themselves.
+``link`` / ``links``
+    a reference to one (or several) actor or statement records: a relation (Label Studio,
+    brat, INCEpTION) from the record's span to the referred record's span.
+``enum`` / ``bool``
+    a closed choice: an attribute (brat), per-region choices (Label Studio), a feature with
+    a tag set (INCEpTION).
+``text`` / ``date`` / ``json``
+    free text: a note (brat), a per-region text area (Label Studio), a string feature
+    (INCEpTION); lists and nested values as compact JSON.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ...model import Actor, Demand, Event, PartialDate, Statement
+
+__all__ = ["LABELS", "LINKS", "TABLES", "FieldSpec", "decode", "encode", "specs"]
+
+LABELS: Mapping[str, type[Any]] = {"Actor": Actor, "Statement": Statement, "Demand": Demand, "Event": Event}
+"""The span labels, each the record class it makes."""
+
+TABLES: Mapping[str, str] = {"Actor": "actors", "Statement": "statements", "Demand": "demands", "Event": "events"}
+
+LINKS: Mapping[str, Mapping[str, str]] = {
+    "Actor": {"member_of": "Actor"},
+    "Statement": {"speaker": "Actor", "mentions": "Actor"},
+    "Demand": {"by": "Actor", "addressee": "Actor", "statement": "Statement"},
+    "Event": {"actors": "Actor", "targets": "Actor"},
+}
+"""The reference fields that are relations between spans, and the label each refers to.
+
+(The reference fields to topics, ``topics`` and ``topic``, are values: a topic has no span.)
+"""
+
+
+@attrs.frozen
+class FieldSpec:
+    """One field of an annotated record class: its name, carrier kind and default."""
+
+    name: str
+    kind: str  # evidence | link | links | enum | bool | text | date | json
+    hint: Any
+    required: bool
+    default: Any = None
+
+    @property
+    def enum(self) -> type[enum.Enum]:
+        """The enum class of an ``enum`` field."""
+        return typing.cast("type[enum.Enum]", self.hint)
+
+
+def _kind(label: str, name: str, hint: Any) -> str:  # noqa: PLR0911 - one return per carrier kind
+    if name == "evidence":
+        return "evidence"
+    if name in LINKS[label]:
+        return "links" if typing.get_origin(hint) is tuple else "link"
+    args = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
+    base = args[0]
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return "enum"
+    if base is bool:
+        return "bool"
+    if base is str and typing.get_origin(hint) is not tuple:
+        return "text"
+    if base is PartialDate:
+        return "date"
+    return "json"
+
+
+def _specs(label: str) -> tuple[FieldSpec, ...]:
+    cls = LABELS[label]
+    hints = typing.get_type_hints(cls)
+    found = []
+    for field in attrs.fields(cls):
+        hint = hints[field.name]
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        base = args[0] if len(args) == 1 and typing.get_origin(hint) is not tuple else hint
+        required = field.default is attrs.NOTHING
+        found.append(FieldSpec(field.name, _kind(label, field.name, hint), base, required, field.default))
+    return tuple(found)
+
+
+_SPECS: dict[str, tuple[FieldSpec, ...]] = {label: _specs(label) for label in LABELS}
+
+
+def specs(label: str) -> tuple[FieldSpec, ...]:
+    """The fields of the record class *label* names, in schema order."""
+    return _SPECS[label]
+
+
+def _plain(value: Any) -> Any:
+    if attrs.has(type(value)):
+        return {k: _plain(v) for k, v in attrs.asdict(value, recurse=False).items()}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def encode(spec: FieldSpec, value: Any) -> str | bool:
+    """*value* of the field as a tool holds it: a string (JSON for lists and nested values) or a bool."""
+    if spec.kind == "enum":
+        return str(value.value)
+    if spec.kind == "bool":
+        return bool(value)
+    if spec.kind in {"text", "date"}:
+        return str(value)
+    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(spec: FieldSpec, raw: Any) -> Any:
+    """The field's value from what a tool held; raises ``ValueError`` with a reader's message."""
+    if spec.kind == "enum":
+        try:
+            return spec.enum(raw)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in spec.enum)
+            msg = f"{raw!r} is not one of {allowed}"
+            raise ValueError(msg) from None
+    if spec.kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        if raw in {"true", "false"}:
+            return raw == "true"
+        msg = f"expected true or false, got {raw!r}"
+        raise ValueError(msg)
+    if not isinstance(raw, str):
+        msg = f"expected a string, got {type(raw).__name__}"
+        raise ValueError(msg)  # noqa: TRY004 - one error type for every bad value a tool holds
+    if spec.kind == "text":
+        return raw
+    if spec.kind == "date":
+        return PartialDate.parse(raw)
+    return _decode_json(spec, raw)
+
+
+def _decode_json(spec: FieldSpec, raw: str) -> Any:
+    from ..json import from_json  # noqa: PLC0415 - the JSON module loads on demand
+
+    item = typing.get_args(spec.hint)[0] if typing.get_origin(spec.hint) is tuple else None
+    if item is str:
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            msg = f"expected a JSON list of strings, got {raw!r} ({exc.msg})"
+            raise ValueError(msg) from None
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            msg = f"expected a JSON list of strings, got {raw!r}"
+            raise ValueError(msg)
+        return tuple(value)
+    try:
+        return from_json(raw, spec.hint)
+    except ValueError as exc:  # a DatasetError names the path inside the value
+        msg = f"not a valid {getattr(item, '__name__', 'value')} list: {str(exc).splitlines()[-1].strip()}"
+        raise ValueError(msg) from None
