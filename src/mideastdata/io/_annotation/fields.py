@@ -2,8 +2,8 @@
 """What each field of an annotated record becomes in a tool: read from the model's own fields.
 
 Four record kinds are annotated (``Actor``, ``Statement``, ``Demand``, ``Event``: the label
-of the span). Every field of their class, read from ``attrs.fields`` and the class's type
-hints, is one of:
+of the span). Every field of their class, as :mod:`mideastdata._schema` describes it, is
+one of:
 
 ``evidence``
     the spans themselves.
@@ -28,6 +28,8 @@ from typing import Any
 
 import attrs
 
+from ..._schema import fields as schema_fields
+from ..._schema import references
 from ...model import Actor, Demand, Event, PartialDate, Statement
 
 __all__ = ["LABELS", "LINKS", "TABLES", "FieldSpec", "decode", "encode", "specs"]
@@ -37,15 +39,16 @@ LABELS: Mapping[str, type[Any]] = {"Actor": Actor, "Statement": Statement, "Dema
 
 TABLES: Mapping[str, str] = {"Actor": "actors", "Statement": "statements", "Demand": "demands", "Event": "events"}
 
-LINKS: Mapping[str, Mapping[str, str]] = {
-    "Actor": {"member_of": "Actor"},
-    "Statement": {"speaker": "Actor", "mentions": "Actor"},
-    "Demand": {"by": "Actor", "addressee": "Actor", "statement": "Statement"},
-    "Event": {"actors": "Actor", "targets": "Actor"},
-}
-"""The reference fields that are relations between spans, and the label each refers to.
+_LABEL_OF = {table: label for label, table in TABLES.items()}
 
-(The reference fields to topics, ``topics`` and ``topic``, are values: a topic has no span.)
+LINKS: Mapping[str, Mapping[str, str]] = {
+    label: {s.name: _LABEL_OF[str(s.ref)] for s in references(cls) if s.ref in _LABEL_OF}
+    for label, cls in LABELS.items()
+}
+"""The reference fields that are relations between spans, and the label each refers to
+(read from the model: ``speaker`` -> ``Actor``, ``statement`` -> ``Statement``...).
+
+References to topics (``topics``, ``topic``) are values: a topic has no span.
 """
 
 
@@ -65,34 +68,19 @@ class FieldSpec:
         return typing.cast("type[enum.Enum]", self.hint)
 
 
-def _kind(label: str, name: str, hint: Any) -> str:  # noqa: PLR0911 - one return per carrier kind
-    if name == "evidence":
-        return "evidence"
-    if name in LINKS[label]:
-        return "links" if typing.get_origin(hint) is tuple else "link"
-    args = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
-    base = args[0]
-    if isinstance(base, type) and issubclass(base, enum.Enum):
-        return "enum"
-    if base is bool:
-        return "bool"
-    if base is str and typing.get_origin(hint) is not tuple:
-        return "text"
-    if base is PartialDate:
-        return "date"
-    return "json"
+_CARRIER = {"text": "text", "enum": "enum", "bool": "bool", "date": "date", "texts": "json", "records": "json"}
 
 
 def _specs(label: str) -> tuple[FieldSpec, ...]:
-    cls = LABELS[label]
-    hints = typing.get_type_hints(cls)
     found = []
-    for field in attrs.fields(cls):
-        hint = hints[field.name]
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        base = args[0] if len(args) == 1 and typing.get_origin(hint) is not tuple else hint
-        required = field.default is attrs.NOTHING
-        found.append(FieldSpec(field.name, _kind(label, field.name, hint), base, required, field.default))
+    for spec in schema_fields(LABELS[label]):
+        if spec.name == "evidence":
+            kind = "evidence"
+        elif spec.name in LINKS[label]:
+            kind = "links" if spec.kind == "texts" else "link"
+        else:
+            kind = _CARRIER[spec.kind]
+        found.append(FieldSpec(spec.name, kind, spec.type, spec.required, spec.default))
     return tuple(found)
 
 
