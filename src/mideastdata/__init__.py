@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, overload
 
+from . import _display
 from .dataset import SCHEMA_VERSION, Dataset, Table
 from .errors import DatasetError, Problem
 from .io import Format, dump
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from .io.schema import json_schema
     from .merge import merge
     from .query import Disagreement, Hit, TopicPosition
+    from .view import to_html
 
 _LAZY = {
     "cameo_label": ".codes",
@@ -55,6 +57,7 @@ _LAZY = {
     "Disagreement": ".query",
     "Hit": ".query",
     "TopicPosition": ".query",
+    "to_html": ".view",
 }
 """Public names imported on first use, so ``import mideastdata`` stays cheap."""
 
@@ -94,8 +97,19 @@ __all__ = [
     "json_schema",
     "load",
     "merge",
+    "to_html",
     "to_json",
 ]
+
+
+def _notebook_html(obj: object) -> str:
+    """The ``_repr_html_`` of records, tables and datasets: the viewer, imported on first display."""
+    from .view import notebook_html  # noqa: PLC0415 - the viewer loads when a notebook first shows one
+
+    return notebook_html(obj)
+
+
+_display.set_html_renderer(_notebook_html)
 
 
 def __dir__() -> list[str]:

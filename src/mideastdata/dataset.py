@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
+from ._display import _HtmlRepr, remember_dataset
 from .errors import DatasetError, did_you_mean, suggest
 from .model import Actor, Demand, Event, Evidence, PartialDate, Source, Statement, Topic
 
@@ -42,7 +43,7 @@ DateBound = PartialDate | dt.date | str | None
 _MISSING: Any = object()
 
 
-class Table(Sequence[R], Generic[R]):
+class Table(_HtmlRepr, Sequence[R], Generic[R]):
     """An immutable sequence of records with lookup by id.
 
     ``table[0]`` is the first record, ``table["hamas"]`` the record whose id is
@@ -261,7 +262,7 @@ def normalize_name(text: str) -> str:
 
 
 @attrs.frozen(kw_only=True, eq=True)
-class Dataset:
+class Dataset(_HtmlRepr):
     """A whole dataset: metadata plus six tables, checked whole when built.
 
     Raises:
@@ -294,6 +295,7 @@ class Dataset:
             raise DatasetError(problems)
         for table in self.tables().values():
             object.__setattr__(table, "_dataset", self)
+        remember_dataset(self)  # so a record's notebook view can find its source texts
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as its constructor's arguments, so the lock and caches are not copied and

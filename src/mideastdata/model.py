@@ -17,6 +17,7 @@ from typing import Union
 import attrs
 
 from . import _fields as f
+from ._display import _HtmlRepr
 from ._fields import ISO_DATE_RE, SLUG_RE
 from ._normalize import text_sha256
 from .errors import FieldValueError, short_repr
@@ -271,7 +272,7 @@ class Evidence:
 
 
 @attrs.frozen(kw_only=True)
-class Source:
+class Source(_HtmlRepr):
     """A text that records are anchored in."""
 
     id: str = attrs.field(**f.identifier())
@@ -341,7 +342,7 @@ class Role:
 
 
 @attrs.frozen(kw_only=True)
-class Actor:
+class Actor(_HtmlRepr):
     """A person, government, state, organisation or collective that speaks or acts."""
 
     id: str = attrs.field(**f.identifier())
@@ -357,7 +358,7 @@ class Actor:
 
 
 @attrs.frozen(kw_only=True)
-class Topic:
+class Topic(_HtmlRepr):
     """A contested issue that records refer to by id."""
 
     id: str = attrs.field(**f.identifier())
@@ -375,7 +376,7 @@ class Stance:
 
 
 @attrs.frozen(kw_only=True)
-class Statement:
+class Statement(_HtmlRepr):
     """Something an actor said, as the source reports it."""
 
     id: str = attrs.field(**f.identifier())
@@ -394,7 +395,7 @@ class Statement:
 
 
 @attrs.frozen(kw_only=True)
-class Demand:
+class Demand(_HtmlRepr):
     """One demanded thing: who asks it, of whom, about which topic."""
 
     id: str = attrs.field(**f.identifier())
@@ -409,7 +410,7 @@ class Demand:
 
 
 @attrs.frozen(kw_only=True)
-class Event:
+class Event(_HtmlRepr):
     """Something that happened, is going on, stalled or is proposed."""
 
     id: str = attrs.field(**f.identifier())
