@@ -201,6 +201,10 @@
         /* some file: pages refuse; the selection stands */
       }
     }
+    const p = shown.indexOf(i);
+    if (p >= 0 && (p * ROW < list.scrollTop || (p + 1) * ROW > list.scrollTop + list.clientHeight)) {
+      list.scrollTop = Math.max(0, p * ROW - list.clientHeight / 2);
+    }
     drawRows();
   }
 
