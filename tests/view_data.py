@@ -22,6 +22,8 @@ def hostile_strings(leak_url: str) -> tuple[str, ...]:
         f"<link rel=stylesheet href={leak_url}/css><style>@import '{leak_url}/imp';</style>",
         f'<a href="javascript:{PWN}=9">x</a>',
         "\u2028\u2029&amp;&lt;",
+        f"</SCRIPT ><script >{PWN}=11</script >",
+        f"</script/><svg/onload={PWN}=12>",
     )
 
 

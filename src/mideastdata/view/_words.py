@@ -274,16 +274,18 @@ def context(text: str, start: int, end: int, *, reach: int = 240) -> tuple[str, 
     for match in _SENTENCE_END.finditer(before):
         cut = match.end()
     if cut:
-        before = before[cut:]
-    elif lo > 0:
-        before = "…" + before
+        before = before[cut:].lstrip()
+    elif lo > 0:  # cut short: start at a word
+        space = before.find(" ")
+        before = "…" + (before[space + 1 :] if 0 <= space < len(before) - 1 else before)
     after = text[end : end + reach]
     found = _SENTENCE_END.search(after)
     if found:
         after = after[: found.end()] if found.group() != "\n" else after[: found.start()]
-    elif end + reach < len(text):
-        after += "…"
-    return before.lstrip(), text[start:end], after.rstrip()
+    elif end + reach < len(text):  # cut short: end at a word
+        space = after.rfind(" ")
+        after = (after[:space] if space > 0 else after) + "…"
+    return before, text[start:end], after.rstrip()
 
 
 def line_of(text: str, offset: int) -> int:
