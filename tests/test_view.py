@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import re
+from pathlib import Path
 from html.parser import HTMLParser
 from typing import Any
 
@@ -352,3 +353,15 @@ def test_line_numbers_match_the_codebook() -> None:
     stmt = ds.statements["stmt-hamas-armed-resistance"]
     assert {_words.line_of(text, e.start) for e in stmt.evidence} == {5}
     assert text.splitlines()[4].startswith("At the same time, Hamas")
+
+
+def test_docs_show_a_screenshot_of_the_page() -> None:
+    """docs/viewing.md shows docs/viewing.png, a real screenshot (a PNG of a browser window's size)."""
+    root = Path(__file__).resolve().parent.parent
+    assert "](viewing.png)" in (root / "docs" / "viewing.md").read_text(encoding="utf-8")
+    data = (root / "docs" / "viewing.png").read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert width >= 1000
+    assert height >= 600
+    assert len(data) > 100_000

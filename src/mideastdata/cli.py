@@ -159,6 +159,9 @@ def _parser() -> argparse.ArgumentParser:
         listing.add_argument(
             "--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)"
         )
+        listing.add_argument(
+            "--evidence", action="store_true", help="under each row, its source words in their sentence (table format)"
+        )
     export = sub.add_parser("export", help="write a dataset in another format", description="Write a dataset.")
     _add_path(export)
     export.add_argument("--format", required=True, choices=FORMATS, help="the format to write")
@@ -170,6 +173,16 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("path", help="a dataset file or folder")
     validate.add_argument("--format", choices=FORMATS, help="the format (default: told from the path)")
     sub.add_parser("schema", help="print the JSON Schema of the dataset document", description="Print the schema.")
+    view = sub.add_parser(
+        "view", help="write the evidence viewer: one self-contained HTML page", description="Write the evidence page."
+    )
+    _add_path(view)
+    view.add_argument("--out", required=True, metavar="FILE.html", help="the page to write (replaced whole)")
+    show = sub.add_parser(
+        "show", help="print one record with each evidence span in its sentence", description="Show one record."
+    )
+    show.add_argument("id", metavar="ID", help="a record id in any table, or an actor's name or alias")
+    _add_path(show)
     return parser
 
 
@@ -196,9 +209,19 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     elif command == "export":
         written = dump(ds, args.out, format=args.format, excel_safe=args.excel_safe)
         out.write(f"wrote {written} ({args.format})\n")
+    elif command in {"view", "show"}:
+        from . import cli_view  # noqa: PLC0415 - the viewer loads only for its commands
+
+        cli_view.run(command, ds, args, out)
     else:
         filters = {name: getattr(args, name) for name in _FILTERS[command]}
-        _render(command, select(ds, command, **filters), args.format, out)
+        records = select(ds, command, **filters)
+        if args.evidence:
+            from . import cli_view  # noqa: PLC0415
+
+            cli_view.listing_with_evidence(ds, command, records, args.format, out)
+        else:
+            _render(command, records, args.format, out)
     return 0
 
 

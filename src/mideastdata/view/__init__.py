@@ -78,6 +78,10 @@ def to_html(obj: Dataset | Table[Any] | Source | Actor | Topic | Statement | Dem
 
 def _whole(ds: Dataset) -> Scope:
     records = [r for name in RECORD_TABLES for r in ds.tables()[name]]
-    counts = ", ".join(f"{len(ds.tables()[n])} {n}" for n in ("sources", *RECORD_TABLES, "topics"))
+    counts = ", ".join(_count(len(ds.tables()[n]), n) for n in ("sources", *RECORD_TABLES, "topics"))
     title = f"{ds.name} {ds.version}"
     return Scope(title=title, subtitle=counts, dataset=ds, records=records, sources=list(ds.sources))
+
+
+def _count(n: int, table: str) -> str:
+    return f"{n} {table[:-1] if n == 1 else table}"
