@@ -6,8 +6,8 @@ import base64
 import hashlib
 import json
 import re
-from pathlib import Path
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
