@@ -48,6 +48,8 @@ class Mark:
     quotes: list[str | None] = attrs.Factory(list)
     values: dict[str, Any] = attrs.Factory(dict)
     context: list[tuple[str | None, str | None]] = attrs.Factory(list)
+    shown: list[str] = attrs.Factory(list)
+    """Per span, how the tool names it in a problem (its own id and offsets), when not the mark's key."""
 
 
 @attrs.define
@@ -265,7 +267,7 @@ class _Reader:
             prefix, suffix = mark.context[n] if n < len(mark.context) else (None, None)
             found = anchor(doc.text, start, end, quote, prefix=prefix, suffix=suffix)
             if found.problem is not None:
-                self.add(where, found.problem)
+                self.add(f"{where} ({mark.shown[n]})" if n < len(mark.shown) else where, found.problem)
                 continue
             if found.repaired:
                 self.repairs.append(Repair(doc.name, mark.key, mark.label, (start, end), (found.start, found.end)))
