@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ..limits import DEFAULT_LIMITS, Limits, check_records, check_size, input_size
-from ._annotation.marks import RepairWarning
+from ._annotation.reading import RepairWarning
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -24,7 +24,8 @@ from ..dataset import Dataset
 from ..errors import DatasetError, Problem, did_you_mean
 from ._annotation.fields import LABELS, LINKS, specs
 from ._annotation.files import EXTRA_FILE, dumps_extra, read_extra, read_utf8, write_folder
-from ._annotation.marks import Doc, Imported, Link, Mark, from_docs, to_docs
+from ._annotation.marks import Doc, Link, Mark, to_docs
+from ._annotation.reading import Imported, from_docs, warn_repairs
 from ._annotation.text import flatten
 
 __all__ = ["annotation_conf", "read", "read_imported", "write"]
@@ -271,6 +272,4 @@ def _ordered(docs: list[Doc], extra: dict[str, Any] | None) -> list[Doc]:
 
 def read(path: Path) -> Dataset:
     """Read the brat folder at *path* as a dataset (repairs are warned about)."""
-    from ._annotation.marks import warn_repairs  # noqa: PLC0415
-
     return warn_repairs(read_imported(path))

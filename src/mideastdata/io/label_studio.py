@@ -25,7 +25,8 @@ from xml.sax.saxutils import quoteattr
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ._annotation.fields import LABELS, LINKS, specs
-from ._annotation.marks import SOURCE_META, Doc, Imported, Link, Mark, from_docs, to_docs, warn_repairs
+from ._annotation.marks import SOURCE_META, Doc, Link, Mark, to_docs
+from ._annotation.reading import Imported, from_docs, warn_repairs
 from ._annotation.text import Utf16
 
 __all__ = ["labeling_config", "read", "read_imported", "to_tasks", "write"]

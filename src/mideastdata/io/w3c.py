@@ -29,7 +29,7 @@ from urllib.parse import quote
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ..model import Source
-from ._annotation.marks import Imported, Repair, warn_repairs
+from ._annotation.reading import Imported, Repair, warn_repairs
 from ._annotation.text import anchor
 
 __all__ = ["CONTEXT", "CONTEXT_URL", "context_document", "read", "read_imported", "to_document", "write"]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
-from .marks import Doc, Imported, Link, Mark, Repair, from_docs, to_docs
+from .marks import Doc, Link, Mark, to_docs
+from .reading import Imported, Repair, RepairWarning, from_docs, warn_repairs
 
-__all__ = ["Doc", "Imported", "Link", "Mark", "Repair", "from_docs", "to_docs"]
+__all__ = ["Doc", "Imported", "Link", "Mark", "Repair", "RepairWarning", "from_docs", "to_docs", "warn_repairs"]
