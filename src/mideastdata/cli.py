@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from . import load
+from ._cli_annotation import add_commands as add_annotation_commands
+from ._cli_annotation import run as run_annotation_command
 from .dataset import Dataset
 from .errors import DatasetError
 from .io import FORMATS, dump
@@ -183,6 +185,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("id", metavar="ID", help="a record id in any table, or an actor's name or alias")
     _add_path(show)
+    add_annotation_commands(sub)
     return parser
 
 
@@ -195,6 +198,9 @@ def _dataset(args: argparse.Namespace) -> Dataset:
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     command = args.command or "info"
+    status = run_annotation_command(args, out)
+    if status is not None:
+        return status
     if command == "schema":
         out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
         return 0
