@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import mideastdata as md
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     exe = shutil.which("mideastdata")
     cmd = [exe] if exe else [sys.executable, "-m", "mideastdata"]
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, check=False, timeout=60)
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, check=False, timeout=60, env=env)
 
 
 def test_info_summarises_bundled_data() -> None:
@@ -191,11 +193,107 @@ def test_validate_reports_structure_then_references(tmp_path: Path) -> None:
     assert "demands[0].topic" in result.stderr
 
 
-def test_validate_missing_path_exits_1(tmp_path: Path) -> None:
-    """A path that does not exist is reported, not a traceback."""
-    result = run("validate", str(tmp_path / "nope.json"))
+@pytest.mark.parametrize("command", ["validate", "info", "actors", "export"])
+@pytest.mark.parametrize("name", ["nope.json", "nope", "nope.csv"])
+def test_missing_path_is_no_such_file_or_folder(tmp_path: Path, command: str, name: str) -> None:
+    """A path that does not exist is "no such file or folder", whatever its name, and exits 1."""
+    missing = str(tmp_path / name)
+    extra = ("--format", "json", "--out", str(tmp_path / "out.json")) if command == "export" else ()
+    result = run(command, missing, *extra)
     assert result.returncode == 1
-    assert "no such file or folder" in result.stderr
+    assert result.stderr == f"mideastdata: {missing}: no such file or folder\n"
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_an_unknown_format_names_the_flag_not_the_python_argument(tmp_path: Path) -> None:
+    """`validate` says to pass --format (never format=); the other commands say how to name the path."""
+    odd = tmp_path / "data.txt"
+    odd.write_text("{}", encoding="utf-8")
+    checked = run("validate", str(odd))
+    assert checked.returncode == 1
+    assert "pass --format, one of json, jsonl, csv, datapackage, parquet" in checked.stderr
+    listed = run("info", str(odd))
+    assert listed.returncode == 1
+    assert "name a .json file" in listed.stderr
+    excel = run("export", "--format", "json", "--out", str(tmp_path / "x.json"), "--excel-safe")
+    assert excel.returncode == 2
+    assert "--excel-safe applies to --format csv only" in excel.stderr
+    for result in (checked, listed, excel):
+        assert "format=" not in result.stderr
+        assert "excel_safe" not in result.stderr
+
+
+def test_version_prints_library_schema_and_data_versions() -> None:
+    """`mideastdata --version` prints the library, schema and bundled-data versions and exits 0."""
+    result = run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"mideastdata {md.__version__} (schema {md.SCHEMA_VERSION}, bundled data {md.load().version})\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("actors", "--kind", "person"), lambda ds: [a.id for a in ds.actors if a.kind is md.ActorKind.PERSON]),
+        (("actors", "--kind", "Armed group"), lambda ds: [a.id for a in ds.actors if a.kind.value == "armed_group"]),
+        (("statements", "--kind", "claim"), lambda ds: [s.id for s in ds.statements if s.kind.value == "claim"]),
+        (("demands", "--kind", "proposal", "--by", "Vitikoff"),
+         lambda ds: [d.id for d in ds.demands if d.kind.value == "proposal" and d.by == "steve-witkoff"]),
+        (("events", "--status", "ongoing"), lambda ds: [e.id for e in ds.events if e.status.value == "ongoing"]),
+        (("events", "--kind", "diplomatic-effort", "--status", "ongoing"),
+         lambda ds: [e.id for e in ds.events if e.kind.value == "diplomatic_effort" and e.status.value == "ongoing"]),
+    ],
+)
+def test_kind_and_status_filters(args: tuple[str, ...], expected: Any) -> None:
+    """--kind and --status keep the records of that kind or status, case and hyphens as typed."""
+    result = run(*args, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    ids = [r["id"] for r in json.loads(result.stdout)]
+    assert ids == expected(md.load())
+    assert ids
+
+
+@pytest.mark.parametrize(("args", "message"), [(("events", "--status", "done"), "invalid choice: 'done'"),
+                                               (("actors", "--status", "ongoing"), "unrecognized arguments")])
+def test_kind_and_status_refuse_unknown_values(args: tuple[str, ...], message: str) -> None:
+    """An unknown status, or --status where there is none, is a usage error naming the choices."""
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_cannot_write_exits_3(tmp_path: Path) -> None:
+    """An output that cannot be written (its folder is a file) exits 3, says so, and writes nothing."""
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("mine", encoding="utf-8")
+    result = run("export", "--format", "json", "--out", str(blocker / "out.json"))
+    assert result.returncode == 3
+    assert result.stderr.startswith(f"mideastdata: cannot write {blocker / 'out.json'}: ")
+    assert "Traceback" not in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "mine"
+
+
+def test_missing_extra_exits_4(tmp_path: Path) -> None:
+    """Without pyarrow, a parquet export exits 4 with the install hint and writes nothing."""
+    fake = tmp_path / "site" / "pyarrow"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text('raise ImportError("No module named pyarrow")\n', encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    result = run("export", "--format", "parquet", "--out", str(tmp_path / "out"), env=env)
+    assert result.returncode == 4
+    assert "pip install 'mideastdata[parquet]'" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_every_exit_status_is_documented() -> None:
+    """docs/cli.md and --help list every exit status with its meaning."""
+    from mideastdata.cli import EXIT_STATUS
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    rows = {int(line.split("|")[1]) for line in page.splitlines() if line.startswith("| ") and line.split("|")[1].strip().isdigit()}
+    assert rows == set(EXIT_STATUS)
+    helped = " ".join(run("--help").stdout.split())
+    for code, meaning in EXIT_STATUS.items():
+        assert f"{code} {' '.join(meaning.split())}" in helped
 
 
 def test_schema_prints_the_json_schema() -> None:

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: MIT
 """The ``mideastdata`` command: views of the bundled dataset (or your own), export, validate, schema.
 
-Exit status: 0 on success, 1 when the data is invalid (every problem is printed) or a
-file cannot be read or written, 2 on a usage error (an unknown command, option, actor,
-topic or format). Errors go to standard error, never as a traceback.
+Exit status (see :data:`EXIT_STATUS`): 0 on success; 1 when the data is invalid (every
+problem is printed) or a dataset cannot be read; 2 on a usage error (an unknown command,
+option, actor, topic or format, or an output path the command refuses to overwrite); 3
+when the output cannot be written; 4 when an optional extra the command needs is not
+installed. Errors go to standard error, never as a traceback.
 """
 
 from __future__ import annotations
@@ -13,29 +15,51 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from . import load
 from ._cli_annotation import add_commands as add_annotation_commands
 from ._cli_annotation import run as run_annotation_command
-from .dataset import Dataset
+from .dataset import SCHEMA_VERSION, Dataset
 from .errors import DatasetError
-from .io import FORMATS, dump
+from .io import FORMATS, detect_format, dump
 from .io.converter import TABLE_TYPES
 from .io.csv import table_csv
 from .io.json import to_json
 from .io.schema import json_schema
+from .model import ActorKind, DemandKind, EventKind, EventStatus, StatementKind
 
-__all__ = ["main", "select"]
+__all__ = ["EXIT_STATUS", "main", "select"]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_CANNOT_WRITE, EXIT_MISSING_EXTRA = 0, 1, 2, 3, 4
+EXIT_STATUS: dict[int, str] = {
+    EXIT_OK: "success",
+    EXIT_INVALID: "invalid data, or a dataset that cannot be read (no such file or folder, an unknown format)",
+    EXIT_USAGE: (
+        "usage error: an unknown command, option, actor, topic or format, or an output path it will not overwrite"
+    ),
+    EXIT_CANNOT_WRITE: "the output cannot be written (no permission, no such folder, disk full)",
+    EXIT_MISSING_EXTRA: "an optional extra the command needs is not installed (e.g. parquet needs pyarrow)",
+}
+"""Every exit status of the command and what it means (also in ``--help`` and docs/cli.md)."""
 
 LISTINGS = ("actors", "statements", "demands", "events")
 
 _FILTERS: dict[str, tuple[str, ...]] = {
-    "actors": ("search",),
-    "statements": ("by", "about", "involving", "search"),
-    "demands": ("by", "of", "about", "involving", "search"),
-    "events": ("by", "of", "about", "involving", "search"),
+    "actors": ("kind", "search"),
+    "statements": ("by", "about", "involving", "kind", "search"),
+    "demands": ("by", "of", "about", "involving", "kind", "search"),
+    "events": ("by", "of", "about", "involving", "kind", "status", "search"),
 }
+
+_KINDS: dict[str, tuple[str, ...]] = {
+    "actors": tuple(k.value for k in ActorKind),
+    "statements": tuple(k.value for k in StatementKind),
+    "demands": tuple(k.value for k in DemandKind),
+    "events": tuple(k.value for k in EventKind),
+}
+_STATUSES = tuple(s.value for s in EventStatus)
 
 _FILTER_HELP = {
     "by": "who: the speaker (statements), the demanding actor (demands), an acting actor (events); id, name or alias",
@@ -48,6 +72,14 @@ _FILTER_HELP = {
 
 class UsageError(Exception):
     """A usage error the parser cannot see (an unknown actor, topic or option combination)."""
+
+
+class CannotWriteError(Exception):
+    """The output path cannot be written (exit status 3)."""
+
+
+class CannotReadError(Exception):
+    """The dataset path does not exist or its format cannot be told (exit status 1)."""
 
 
 def _actor_line(ds: Dataset, actor_id: str) -> str:
@@ -95,6 +127,10 @@ def select(ds: Dataset, table: str, **filters: str | None) -> tuple[Any, ...]:
         value = filters.get(step)
         if value:
             found = getattr(found, step)(value)
+    for field in ("kind", "status"):
+        value = filters.get(field)
+        if value:
+            found = found.where(**{field: value})
     if filters.get("search"):
         kept = set(found.ids())
         return tuple(h.record for h in ds.search(str(filters["search"])) if h.table == table and h.record.id in kept)
@@ -144,20 +180,48 @@ def _add_path(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", nargs="?", help="a dataset file or folder (default: the bundled dataset)")
 
 
+def _choice(text: str) -> str:
+    """A vocabulary value as typed: case, spaces and hyphens do not matter (``Armed group``)."""
+    return text.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+class _Version(argparse.Action):
+    """``--version``: the library, schema and bundled-data versions, computed only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the versions and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from . import __version__  # noqa: PLC0415 - reading the package metadata costs import time
+
+        sys.stdout.write(f"mideastdata {__version__} (schema {SCHEMA_VERSION}, bundled data {load().version})\n")
+        parser.exit()
+
+
+def _add_listing_filters(listing: argparse.ArgumentParser, table: str) -> None:
+    for name in _FILTERS[table]:
+        if name in ("kind", "status"):
+            values = _KINDS[table] if name == "kind" else _STATUSES
+            help_text = f"only this {name}: {', '.join(values)}"
+            listing.add_argument(f"--{name}", type=_choice, choices=values, metavar=name.upper(), help=help_text)
+        else:
+            listing.add_argument(f"--{name}", metavar="TEXT" if name == "search" else "NAME", help=_FILTER_HELP[name])
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mideastdata",
         description="Typed, evidence-anchored records of Middle East diplomacy. Without a command: info.",
-        epilog="Exit status: 0 success, 1 invalid data or unreadable file, 2 usage error.",
+        epilog="Exit status: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_STATUS.items()) + ".",
     )
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     info = sub.add_parser("info", help="summarise a dataset (the bundled one by default)")
     _add_path(info)
     for table in LISTINGS:
         listing = sub.add_parser(table, help=f"list {table}, filtered", description=f"List {table}, filtered.")
         _add_path(listing)
-        for name in _FILTERS[table]:
-            listing.add_argument(f"--{name}", metavar="TEXT" if name == "search" else "NAME", help=_FILTER_HELP[name])
+        _add_listing_filters(listing, table)
         listing.add_argument(
             "--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)"
         )
@@ -192,8 +256,43 @@ def _parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------- commands
 
 
+def _readable(path: str, *, format_hint: str) -> None:
+    """Refuse a dataset path that does not exist, or whose format cannot be told, in the command's words.
+
+    Raises:
+        CannotReadError: no such file or folder, or an unknown format (*format_hint* says what to do).
+    """
+    where = Path(path)
+    if not where.exists():
+        raise CannotReadError(f"{path}: no such file or folder")
+    try:
+        detect_format(where)
+    except DatasetError:
+        raise CannotReadError(f"{path}: cannot tell the format; {format_hint}") from None
+
+
+_NAME_THE_FORMAT = "name a .json file, a datapackage.json, or a folder of .jsonl, .csv or .parquet tables"
+
+
 def _dataset(args: argparse.Namespace) -> Dataset:
-    return load(args.path) if getattr(args, "path", None) else load()
+    path = getattr(args, "path", None)
+    if not path:
+        return load()
+    _readable(path, format_hint=_NAME_THE_FORMAT)
+    return load(path)
+
+
+def _export(ds: Dataset, args: argparse.Namespace) -> Path:
+    if args.excel_safe and args.format != "csv":
+        raise UsageError(f"--excel-safe applies to --format csv only, not {args.format!r}")
+    try:
+        return dump(ds, args.out, format=args.format, excel_safe=args.excel_safe)
+    except FileExistsError as exc:
+        if exc.errno is None:  # the library's refusal: a folder of other files, a file where a folder goes (2)
+            raise
+        raise CannotWriteError(f"cannot write {args.out}: {exc.strerror} ({exc.filename})") from exc
+    except OSError as exc:
+        raise CannotWriteError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -205,6 +304,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
         return 0
     if command == "validate":
+        if args.format is None:
+            _readable(args.path, format_hint=f"pass --format, one of {', '.join(FORMATS)}")
+        elif not Path(args.path).exists():
+            raise CannotReadError(f"{args.path}: no such file or folder")
         ds = load(args.path, format=args.format)
         count = sum(len(t) for t in ds.tables().values())
         out.write(f"{args.path}: valid ({count} records)\n")
@@ -213,7 +316,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if command == "info":
         render_info(ds, out)
     elif command == "export":
-        written = dump(ds, args.out, format=args.format, excel_safe=args.excel_safe)
+        written = _export(ds, args)
         out.write(f"wrote {written} ({args.format})\n")
     elif command in {"view", "show"}:
         from . import cli_view  # noqa: PLC0415 - the viewer loads only for its commands
@@ -237,18 +340,21 @@ def _fail(message: str, status: int) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 invalid data, 2 usage)."""
+    """Run the command line; return the exit status (see :data:`EXIT_STATUS`)."""
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     handlers: list[tuple[type[BaseException], Callable[[BaseException], int]]] = [
-        (DatasetError, lambda e: _fail(str(e), 1)),
-        (KeyError, lambda e: _fail(str(e.args[0]) if e.args else str(e), 2)),
-        (FileExistsError, lambda e: _fail(str(e), 2)),
-        (ImportError, lambda e: _fail(str(e), 2)),
-        (ValueError, lambda e: _fail(str(e), 2)),
+        (DatasetError, lambda e: _fail(str(e), EXIT_INVALID)),
+        (CannotReadError, lambda e: _fail(str(e), EXIT_INVALID)),
+        (CannotWriteError, lambda e: _fail(str(e), EXIT_CANNOT_WRITE)),
+        (UsageError, lambda e: _fail(str(e), EXIT_USAGE)),
+        (KeyError, lambda e: _fail(str(e.args[0]) if e.args else str(e), EXIT_USAGE)),
+        (FileExistsError, lambda e: _fail(str(e), EXIT_USAGE)),
+        (ImportError, lambda e: _fail(str(e), EXIT_MISSING_EXTRA)),
+        (ValueError, lambda e: _fail(str(e), EXIT_USAGE)),
         (OSError, lambda e: _fail(f"{getattr(e, 'filename', '') or ''}: {getattr(e, 'strerror', '') or e}", 1)),
     ]
     try:
