@@ -309,3 +309,13 @@ def test_listing_a_users_dataset(tmp_path: Path) -> None:
     result = run("actors", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert md.from_json(result.stdout, tuple[md.Actor, ...]) == md.load().actors.records
+
+
+def test_view_that_cannot_be_written_exits_3(tmp_path: Path) -> None:
+    """`view --out` into a path whose folder is a file exits 3, like export."""
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("mine", encoding="utf-8")
+    result = run("view", "--out", str(blocker / "page.html"))
+    assert result.returncode == 3
+    assert result.stderr.startswith(f"mideastdata: cannot write {blocker / 'page.html'}: ")
+    assert blocker.read_text(encoding="utf-8") == "mine"

@@ -11,10 +11,11 @@ installed. Errors go to standard error, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -282,17 +283,24 @@ def _dataset(args: argparse.Namespace) -> Dataset:
     return load(path)
 
 
-def _export(ds: Dataset, args: argparse.Namespace) -> Path:
-    if args.excel_safe and args.format != "csv":
-        raise UsageError(f"--excel-safe applies to --format csv only, not {args.format!r}")
+@contextlib.contextmanager
+def _writing(target: str) -> Iterator[None]:
+    """Turn a failure to write *target* into :class:`CannotWriteError` (exit status 3)."""
     try:
-        return dump(ds, args.out, format=args.format, excel_safe=args.excel_safe)
+        yield
     except FileExistsError as exc:
         if exc.errno is None:  # the library's refusal: a folder of other files, a file where a folder goes (2)
             raise
-        raise CannotWriteError(f"cannot write {args.out}: {exc.strerror} ({exc.filename})") from exc
+        raise CannotWriteError(f"cannot write {target}: {exc.strerror} ({exc.filename})") from exc
     except OSError as exc:
-        raise CannotWriteError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+        raise CannotWriteError(f"cannot write {target}: {exc.strerror or exc}") from exc
+
+
+def _export(ds: Dataset, args: argparse.Namespace) -> Path:
+    if args.excel_safe and args.format != "csv":
+        raise UsageError(f"--excel-safe applies to --format csv only, not {args.format!r}")
+    with _writing(args.out):
+        return dump(ds, args.out, format=args.format, excel_safe=args.excel_safe)
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -321,7 +329,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     elif command in {"view", "show"}:
         from . import cli_view  # noqa: PLC0415 - the viewer loads only for its commands
 
-        cli_view.run(command, ds, args, out)
+        with _writing(args.out) if command == "view" else contextlib.nullcontext():
+            cli_view.run(command, ds, args, out)
     else:
         filters = {name: getattr(args, name) for name in _FILTERS[command]}
         records = select(ds, command, **filters)
