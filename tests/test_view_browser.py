@@ -41,9 +41,29 @@ def write(tmp_path: Path, ds: md.Dataset, name: str = "page.html") -> Path:
 
 def select(driver: Any, anchor: str) -> None:
     """Select a record by its anchor, as a link to it would."""
-    driver.execute_script("location.hash = arguments[0];", "#" + anchor)
-    shown = driver.execute_script("return document.querySelector('#detail .kind').textContent;")
+    shown = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "addEventListener('hashchange', () => done(document.querySelector('#detail .kind').textContent), {once: true});"
+        "location.hash = arguments[0];",
+        "#" + anchor,
+    )
     assert shown.endswith(" " + anchor.rpartition("/")[2])
+
+
+def shown_words(driver: Any) -> list[str]:
+    """The selected record as the page shows it: heading, main text, then each field's label and words."""
+    found: list[str] = driver.execute_script(
+        "const d = document.getElementById('detail');"
+        "return [d.querySelector('h2').textContent, d.querySelector('.main').textContent,"
+        " ...[...d.querySelectorAll('dl > *')].map((e) => e.textContent)];"
+    )
+    return found
+
+
+def expected_words(record: Any, names: Names) -> list[str]:
+    """The same, as mideastdata.view._words.describe writes it in Python."""
+    d = describe(record, names)
+    return [d.head, d.text, *(part for field in d.fields for part in field)]
 
 
 def records(ds: md.Dataset) -> list[Any]:
@@ -55,8 +75,10 @@ def test_selecting_a_record_highlights_exactly_its_words(driver: Any, bundled_pa
     ds = md.load()
     text = ds.sources[0].text
     open_page(driver, bundled_page)
+    names = Names.of(ds)
     for record in records(ds):
         select(driver, record.id)
+        assert shown_words(driver) == expected_words(record, names), record.id
         expected = merged_quotes(text, [(e.start, e.end) for e in record.evidence])
         assert driver.execute_script(SELECTED_RUNS) == expected, record.id
         in_view = driver.execute_script(
@@ -208,8 +230,10 @@ def test_hostile_data_runs_nothing_and_loads_nothing(driver: Any, tmp_path: Path
         path = write(tmp_path, ds)
         requests_made(driver)  # empty the log
         open_page(driver, path)
+        names = Names.of(ds)
         for record in records(ds):
             select(driver, record.id)
+            assert shown_words(driver) == expected_words(record, names), record.id
             for mark in driver.find_elements(By.CSS_SELECTOR, "#src-text mark.ev"):
                 driver.execute_script("arguments[0].click();", mark)
         driver.find_element(By.ID, "src-pick").click()

@@ -16,7 +16,8 @@ from typing import Any
 from ..dataset import Dataset, Table
 from ..model import Actor, Demand, Event, Source, Statement, Topic
 from ._fragment import notebook_html
-from ._page import RECORD_TABLES, Scope, page
+from ._page import Scope, page
+from ._rows import RECORD_TABLES
 from ._scope import cited_sources, dataset_of
 from ._words import table_of
 

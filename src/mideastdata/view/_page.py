@@ -12,23 +12,24 @@ sheet (by their SHA-256) and nothing else: no remote loads, no other script, no
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
+import gc
 import hashlib
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import Any
 
 import attrs
 
-from ..model import Actor, Demand, Event, Position, Source, Statement, Topic
-from ._words import Names, describe, direction, table_of
+from ..model import Actor, Demand, Position, Source, Statement, Topic
+from ._rows import RECORD_TABLES, Rows, anchor
+from ._words import describe, direction, table_of
 
 __all__ = ["CSP", "Scope", "page", "page_assets", "safe_url", "script_json"]
 
-RECORD_TABLES = ("actors", "statements", "demands", "events")
-_POSITIONS = tuple(p.value for p in Position)
 _SAFE_URL_SCHEMES = ("https://", "http://")
 
 
@@ -36,7 +37,8 @@ _SAFE_URL_SCHEMES = ("https://", "http://")
 def page_assets() -> tuple[str, str]:
     """The page's script and style sheet, read once from the package."""
     here = resources.files(__package__)
-    return (here / "page.js").read_text(encoding="utf-8"), (here / "page.css").read_text(encoding="utf-8")
+    script = "\n".join((here / name).read_text(encoding="utf-8") for name in ("words.js", "matrix.js", "page.js"))
+    return script, (here / "page.css").read_text(encoding="utf-8")
 
 
 def _sha256(text: str) -> str:
@@ -53,9 +55,18 @@ def CSP() -> str:  # noqa: N802 - reads as the constant it is, computed from the
     )
 
 
+def _json(value: Any) -> str:
+    """Compact JSON, through msgspec when it is installed (the ``fast`` extra: several times quicker)."""
+    try:
+        import msgspec  # noqa: PLC0415 - optional, imported on first use
+    except ImportError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return msgspec.json.encode(value).decode("utf-8")
+
+
 def script_json(value: Any) -> str:
     """*value* as JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` left raw."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = _json(value)
     return (
         text.replace("&", "\\u0026")
         .replace("<", "\\u003c")
@@ -73,111 +84,75 @@ def safe_url(url: str | None) -> str | None:
 
 
 class _Payload:
-    """Builds the page's data: sources, actors, topics, records (in words) and the positions matrix."""
+    """Builds the page's data: sources, actors, topics, records as rows and the positions matrix."""
 
     def __init__(self, dataset: Any, records: Sequence[Any], sources: Sequence[Source]) -> None:
-        self.names = Names.of(dataset)
-        self.source_index = {s.id: i for i, s in enumerate(sources)}
         actors = list(dataset.actors) if dataset is not None else [r for r in records if type(r) is Actor]
         topics = list(dataset.topics) if dataset is not None else []
-        self.actor_index = {a.id: i for i, a in enumerate(actors)}
-        self.topic_index = {t.id: i for i, t in enumerate(topics)}
         self.actors = [[a.id, a.name] for a in actors]
         self.topics = [[t.id, t.label] for t in topics]
         self.sources = [self._source(s) for s in sources]
         self.records = records
-        self.anchors = _anchors(records)
+        self.rows = Rows(sources, records)
 
     def _source(self, s: Source) -> list[Any]:
         meta = [w for w in describe(s).fields if w[0] not in {"url", "length"}]
         return [s.id, s.title, s.language, direction(s.language), meta, safe_url(s.url), s.url or "", s.text]
 
-    def _ids(self, index: dict[str, int], ids: Sequence[str]) -> list[int]:
-        return [index[i] for i in ids if i in index]
-
-    def record(self, r: Any) -> list[Any]:
-        """One record as the page's script reads it (see the field list at the top of ``page.js``)."""
-        d = describe(r, self.names)
-        kind = type(r)
-        if kind is Statement:
-            actors, topics = (r.speaker, *r.mentions), (*r.topics, *(s.topic for s in r.stances))
-        elif kind is Demand:
-            actors, topics = (r.by, r.addressee) if r.addressee else (r.by,), (r.topic,)
-        elif kind is Event:
-            actors, topics = (*r.actors, *r.targets), r.topics
-        else:
-            actors, topics = (r.id, *r.member_of, *(role.of for role in r.roles if role.of)), ()
-        spans: list[int] = []
-        for e in r.evidence:
-            where = self.source_index.get(e.source)
-            if where is not None:
-                spans += (where, e.start, e.end)
-        links = [[label, rid, self.anchors.get((table, rid))] for label, table, rid in d.links]
-        return [
-            RECORD_TABLES.index(d.table),
-            d.id,
-            self.anchors[(d.table, d.id)],
-            d.head,
-            d.text,
-            [list(f) for f in d.fields],
-            sorted(set(self._ids(self.actor_index, actors))),
-            sorted(set(self._ids(self.topic_index, topics))),
-            spans,
-            [q.quote for q in r.evidence if q.source not in self.source_index],
-            links,
-        ]
-
     def matrix(self) -> dict[str, Any]:
-        """Topics by actors: each cell's positions with their conditions and records (as ``ds.positions``)."""
-        cells: dict[tuple[int, int], list[list[Any]]] = {}
+        """Topics by actors: each cell's positions with their conditions and records (as ``ds.positions``).
+
+        ``cells`` are ``[topic id, actor id, [[position, [conditions], [record numbers]], ...]]``.
+        """
+        known_topics = {t[0] for t in self.topics}
+        known_actors = {a[0] for a in self.actors}
+        cells: dict[tuple[str, str], list[list[Any]]] = {}
+
+        supports = Position.SUPPORTS
         for i, r in enumerate(self.records):
-            if type(r) is Statement:
-                for s in r.stances:
-                    self._cell(cells, (s.topic, r.speaker), s.position.value, s.condition, i)
-            elif type(r) is Demand:  # a demand counts as support for what it demands, as in ds.positions()
-                self._cell(cells, (r.topic, r.by), Position.SUPPORTS.value, r.condition, i)
-        supporters: dict[int, set[int]] = {}
-        opposers: dict[int, set[int]] = {}
-        for (t, a), entries in cells.items():
-            for entry in entries:
-                if entry[0] == Position.SUPPORTS.value:
-                    supporters.setdefault(t, set()).add(a)
-                elif entry[0] == Position.OPPOSES.value:
-                    opposers.setdefault(t, set()).add(a)
-        disagree = sorted(  # as ds.disagreements(): one actor supports what a different actor opposes
-            t for t, sides in supporters.items() if any(s != o for s in sides for o in opposers.get(t, ()))
-        )
-        out = [[t, a, entries] for (t, a), entries in sorted(cells.items())]
-        return {"cells": out, "disagree": disagree, "positions": list(_POSITIONS)}
+            kind = type(r)
+            if kind is Statement:
+                if r.speaker in known_actors:
+                    for s in r.stances:
+                        if s.topic in known_topics:
+                            _add(cells.setdefault((s.topic, r.speaker), []), s.position, s.condition, i)
+            elif kind is Demand and r.topic in known_topics and r.by in known_actors:
+                # a demand counts as support for what it demands, as in ds.positions()
+                _add(cells.setdefault((r.topic, r.by), []), supports, r.condition, i)
+        order_t = {t[0]: i for i, t in enumerate(self.topics)}
+        order_a = {a[0]: i for i, a in enumerate(self.actors)}
+        keys = sorted(cells, key=lambda k: (order_t[k[0]], order_a[k[1]]))
+        return {"cells": [[t, a, cells[(t, a)]] for t, a in keys], "disagree": _disagreements(cells, order_t)}
 
-    def _cell(
-        self, cells: dict[tuple[int, int], list[list[Any]]], where: tuple[str, str], position: str,
-        condition: str | None, record: int,
-    ) -> None:
-        t, a = self.topic_index.get(where[0]), self.actor_index.get(where[1])
-        if t is None or a is None:
+
+def _add(entries: list[list[Any]], position: Position, condition: str | None, record: int) -> None:
+    """Add one record's position to a cell's entries (one entry per position)."""
+    for entry in entries:
+        if entry[0] is position:
+            if condition and condition not in entry[1]:
+                entry[1].append(condition)
+            if entry[2][-1] != record:
+                entry[2].append(record)
             return
-        entries = cells.setdefault((t, a), [])
-        entry = next((e for e in entries if e[0] == position), None)
-        if entry is None:
-            entries.append([position, [condition] if condition else [], [record]])
-            return
-        if condition and condition not in entry[1]:
-            entry[1].append(condition)
-        if record not in entry[2]:
-            entry[2].append(record)
+    entries.append([position, [condition] if condition else [], [record]])
 
 
-def _anchors(records: Sequence[Any]) -> dict[tuple[str, str], str]:
-    """One fragment id per record: its own id, or ``table/id`` where the id is in more than one table."""
-    seen: dict[str, int] = {}
-    for r in records:
-        seen[r.id] = seen.get(r.id, 0) + 1
-    out = {}
-    for r in records:
-        table = table_of(r)
-        out[(table, r.id)] = r.id if seen[r.id] == 1 else f"{table}/{r.id}"
-    return out
+def _disagreements(cells: dict[tuple[str, str], list[list[Any]]], order: dict[str, int]) -> list[str]:
+    """The topic ids that one actor supports and a different actor opposes (as ``ds.disagreements()``)."""
+    supporters: dict[str, set[str]] = {}
+    opposers: dict[str, set[str]] = {}
+    for (t, a), entries in cells.items():
+        for entry in entries:
+            if entry[0] is Position.SUPPORTS:
+                supporters.setdefault(t, set()).add(a)
+            elif entry[0] is Position.OPPOSES:
+                opposers.setdefault(t, set()).add(a)
+    disagree = []
+    for t, sides in supporters.items():
+        against = opposers.get(t, set())
+        if against and (len(sides) > 1 or len(against) > 1 or sides != against):
+            disagree.append(t)
+    return sorted(disagree, key=order.__getitem__)
 
 
 @attrs.frozen(kw_only=True)
@@ -203,24 +178,44 @@ class Scope:
     select: str | None = None
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection while the page's rows are built: tens of thousands of lists, none cyclic."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def page(scope: Scope) -> str:
     """The whole page for a :class:`Scope`."""
+    with _collector_paused():
+        return _page(scope)
+
+
+def _page(scope: Scope) -> str:
     payload = _Payload(scope.dataset, scope.records, scope.sources)
     select = None
     if scope.select is not None:
-        select = next((a for (_, rid), a in payload.anchors.items() if rid == scope.select), None)
-    data = {
+        chosen = next((r for r in scope.records if r.id == scope.select), None)
+        select = None if chosen is None else anchor(table_of(chosen), chosen.id, payload.rows.shared)
+    data: dict[str, Any] = {
         "title": scope.title,
         "subtitle": scope.subtitle,
         "tables": list(RECORD_TABLES),
         "sources": payload.sources,
         "actors": payload.actors,
         "topics": payload.topics,
-        "records": [payload.record(r) for r in scope.records],
+        "records": payload.rows.rows(),
+        "words": None,
         "matrix": payload.matrix(),
-        "matrixTopics": None if scope.topics is None else [payload.topic_index[t.id] for t in scope.topics],
+        "matrixTopics": None if scope.topics is None else [t.id for t in scope.topics],
         "select": select,
     }
+    data["words"] = payload.rows.vocabularies()
     script, style = page_assets()
     return _TEMPLATE.format(
         csp=html.escape(CSP()),

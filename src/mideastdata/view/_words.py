@@ -26,6 +26,7 @@ from ..codes import (
 from ..model import Actor, Demand, Event, Source, Statement, Topic
 
 __all__ = [
+    "ATTRIBUTION_WORDS",
     "RTL_LANGUAGES",
     "Description",
     "Names",
@@ -52,7 +53,8 @@ TABLE_OF: dict[type[Any], str] = {
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "syr", "ug", "ur", "yi"})
 """Language subtags written right to left (BCP 47 primary subtags)."""
 
-_ATTRIBUTION = {
+ATTRIBUTION_WORDS = {
+    # how Attribution values read
     "direct": "direct quote",
     "paraphrase": "paraphrase",
     "according_to": "according to a source",
@@ -181,7 +183,7 @@ def _statement(r: Statement, n: Names) -> Description:
     fields = [
         ("speaker", n.actor(r.speaker)),
         ("kind", words(r.kind)),
-        ("attribution", _ATTRIBUTION.get(r.attribution.value, words(r.attribution))),
+        ("attribution", ATTRIBUTION_WORDS.get(r.attribution.value, words(r.attribution))),
         ("quote", r.quote or ""),
         ("topics", _join(map(n.topic, r.topics))),
         ("mentions", _join(map(n.actor, r.mentions))),

@@ -4,12 +4,15 @@
  * One source is drawn at a time; the record list draws only the rows in sight. */
 (() => {
   "use strict";
+  const started = performance.now();
   const D = JSON.parse(document.getElementById("md-data").textContent);
+  const parsed = performance.now();
   const R = D.records;
   const S = D.sources;
-  // record fields: table, id, anchor, head, text, fields, actors, topics, spans, quotes elsewhere, links
-  const T = 0, ID = 1, ANCHOR = 2, HEAD = 3, TEXT = 4, FIELDS = 5, ACTORS = 6, TOPICS = 7, SPANS = 8, LOOSE = 9,
-    LINKS = 10;
+  const T = 0, ID = 1; // every row starts: table, id, anchor (0: the id); its spans come last
+  const words = makeWords(D);
+  const anchorOf = (r) => r[2] || r[ID];
+  const spansOfRecord = (r) => r[r.length - 1];
   const ROW = 48; // px per row of the record list (the CSS .row height)
   const LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g; // as Python's str.splitlines
   const $ = (id) => document.getElementById(id);
@@ -19,14 +22,17 @@
     if (text !== undefined && text !== null) e.textContent = text;
     return e;
   };
-  const byAnchor = new Map(R.map((r, i) => [r[ANCHOR], i]));
+  const byAnchor = new Map(R.map((r, i) => [anchorOf(r), i]));
   let shown = R.map((_, i) => i);
   let selected = -1;
   let current = -1;
   let spans = []; // spans of the source on screen: [start, end, record]
   let segs = []; // highlighted segments on screen: [start, end, [span numbers]]
   let spanIndex = null;
-  let hay = null;
+  const hay = new Array(R.length);
+  let hayNext = 0;
+  let involved = null; // per record, the actor numbers it involves (built on the first filter)
+  let about = null;
 
   const single = (t) => D.tables[t].replace(/s$/, "");
   const quoteOf = (si, a, b) => S[si][7].slice(a, b);
@@ -35,8 +41,8 @@
     if (spanIndex === null) {
       spanIndex = S.map(() => []);
       R.forEach((r, i) => {
-        const s = r[SPANS];
-        for (let k = 0; k < s.length; k += 3) spanIndex[s[k]].push([s[k + 1], s[k + 2], i]);
+        const s = spansOfRecord(r);
+        for (let k = 0; k < s.length; k += 3) if (s[k] >= 0) spanIndex[s[k]].push([s[k + 1], s[k + 2], i]);
       });
     }
     return spanIndex[si];
@@ -129,42 +135,49 @@
   // ------------------------------------------------------------------ one record
   function recordButton(i) {
     const r = R[i];
+    const d = words.describe(i);
     const b = el("button", "rec t" + r[T]);
     b.type = "button";
     b.dataset.i = String(i);
     b.dataset.id = r[ID];
-    b.append(el("span", "tag", single(r[T])), el("span", "head", r[HEAD]), el("span", "txt", r[TEXT]));
+    b.append(el("span", "tag", single(r[T])), el("span", "head", d.head), el("span", "txt", d.text));
     b.lastChild.dir = "auto";
     return b;
   }
 
   function drawDetail(i) {
     const r = R[i];
+    const d = words.describe(i);
     const box = $("detail");
     box.replaceChildren();
-    const h = el("h2", "", r[HEAD]);
-    const link = el("a", "anchor", "#" + r[ANCHOR]);
-    link.href = "#" + encodeURIComponent(r[ANCHOR]);
-    box.append(el("p", "kind", single(r[T]) + " " + r[ID]), h, el("p", "main", r[TEXT]), link);
+    const h = el("h2", "", d.head);
+    const link = el("a", "anchor", "#" + anchorOf(r));
+    link.href = "#" + encodeURIComponent(anchorOf(r));
+    box.append(el("p", "kind", single(r[T]) + " " + r[ID]), h, el("p", "main", d.text), link);
     box.querySelector(".main").dir = "auto";
     const dl = el("dl");
-    for (const [k, v] of r[FIELDS]) {
+    for (const [k, v] of d.fields) {
       const dd = el("dd", "", v);
       dd.dir = "auto";
       dl.append(el("dt", "", k), dd);
     }
     box.append(dl);
-    for (const [label, id, anchor] of r[LINKS]) {
-      if (anchor !== null && byAnchor.has(anchor)) {
-        const b = recordButton(byAnchor.get(anchor));
-        b.prepend(el("span", "tag", label));
+    for (const [label, table, id] of d.links) {
+      const j = R.findIndex((x) => x[ID] === id && D.tables[x[T]] === table);
+      if (j >= 0) {
+        const b = recordButton(j);
+        if (label !== table.replace(/s$/, "")) b.prepend(el("span", "tag", label));
         box.append(b);
       }
     }
     const ev = el("ol", "evidence");
-    const s = r[SPANS];
+    const s = spansOfRecord(r);
     for (let k = 0; k < s.length; k += 3) {
       const [si, a, b] = [s[k], s[k + 1], s[k + 2]];
+      if (si < 0) {
+        ev.append(el("li", "loose", a));
+        continue;
+      }
       const li = el("li");
       const go = el("button", "quote", quoteOf(si, a, b));
       go.type = "button";
@@ -177,7 +190,6 @@
       li.append(go, el("span", "where", S.length > 1 ? S[si][0] + " [" + a + ", " + b + ")" : "[" + a + ", " + b + ")"));
       ev.append(li);
     }
-    for (const q of r[LOOSE]) ev.append(el("li", "loose", q));
     box.append(el("h3", "", "Evidence"), ev);
   }
 
@@ -185,15 +197,17 @@
     if (i < 0 || i >= R.length) return;
     selected = i;
     drawDetail(i);
-    const s = R[i][SPANS];
+    const s = spansOfRecord(R[i]);
+    let first = -1;
+    for (let k = 0; k < s.length && first < 0; k += 3) if (s[k] >= 0) first = s[k];
     const here = current >= 0 && spansOf(current).some((x) => x[2] === i);
-    if (!here && s.length) showSource(s[0]);
+    if (!here && first >= 0) showSource(first);
     paint();
     if (scroll !== false) {
       const first = $("src-text").querySelector("mark.sel");
       if (first) first.scrollIntoView({ block: "center" });
     }
-    const hash = "#" + encodeURIComponent(R[i][ANCHOR]);
+    const hash = "#" + encodeURIComponent(anchorOf(R[i]));
     if (location.hash !== hash) {
       try {
         history.replaceState(null, "", hash);
@@ -242,15 +256,25 @@
     inner.replaceChildren(...rows);
   }
 
-  function haystack() {
-    if (hay === null) {
-      hay = R.map((r) => {
-        const parts = [r[ID], r[HEAD], r[TEXT], ...r[FIELDS].map((f) => f[1]), ...r[LOOSE]];
-        const s = r[SPANS];
-        for (let k = 0; k < s.length; k += 3) parts.push(quoteOf(s[k], s[k + 1], s[k + 2]));
-        return parts.join("\n").toLowerCase();
-      });
+  // The words of every record, lower-cased, for the search: built in slices while the page is idle.
+  function fillHay(until) {
+    for (; hayNext < R.length && performance.now() < until; hayNext++) {
+      const r = R[hayNext];
+      const d = words.describe(hayNext);
+      const parts = [r[ID], d.head, d.text, ...d.fields.map((f) => f[1])];
+      const s = spansOfRecord(r);
+      for (let k = 0; k < s.length; k += 3) parts.push(s[k] < 0 ? s[k + 1] : quoteOf(s[k], s[k + 1], s[k + 2]));
+      hay[hayNext] = parts.join("\n").toLowerCase();
     }
+  }
+
+  function warmHay() {
+    fillHay(performance.now() + 12);
+    if (hayNext < R.length) setTimeout(warmHay, 0);
+  }
+
+  function haystack() {
+    fillHay(Infinity);
     return hay;
   }
 
@@ -259,14 +283,16 @@
     const a = $("f-actor").value;
     const p = $("f-topic").value;
     const terms = $("f-text").value.toLowerCase().split(/\s+/).filter(Boolean);
-    const words = terms.length ? haystack() : null;
+    const text = terms.length ? haystack() : null;
+    if (a !== "" && involved === null) involved = R.map(words.involved);
+    if (p !== "" && about === null) about = R.map(words.about);
     shown = [];
     for (let i = 0; i < R.length; i++) {
       const r = R[i];
       if (t !== "" && r[T] !== +t) continue;
-      if (a !== "" && !r[ACTORS].includes(+a)) continue;
-      if (p !== "" && !r[TOPICS].includes(+p)) continue;
-      if (words && !terms.every((w) => words[i].includes(w))) continue;
+      if (a !== "" && !involved[i].includes(a)) continue;
+      if (p !== "" && !about[i].includes(p)) continue;
+      if (text && !terms.every((w) => text[i].includes(w))) continue;
       shown.push(i);
     }
     $("f-count").textContent = shown.length + " of " + R.length + " records";
@@ -274,54 +300,17 @@
     drawRows();
   }
 
-  // ------------------------------------------------------------------ positions matrix
-  const SIGN = { supports: "✔ supports", opposes: "✘ opposes", conditional: "◐ conditional" };
-
   function drawPositions() {
     const box = $("positions");
     if (box.dataset.built) return;
     box.dataset.built = "1";
-    const M = D.matrix;
-    const actors = [...new Set(M.cells.map((c) => c[1]))].sort((a, b) => a - b);
-    const topics = D.matrixTopics || [...new Set(M.cells.map((c) => c[0]))].sort((a, b) => a - b);
-    const disagree = new Set(M.disagree);
-    const cell = new Map(M.cells.map((c) => [c[0] + "," + c[1], c[2]]));
-    if (!topics.length) {
-      box.append(el("p", "hint", "No statement or demand here takes a position on a topic."));
-      return;
-    }
-    const table = el("table", "matrix");
-    const head = el("tr");
-    head.append(el("th", "", "topic \\ actor"));
-    for (const a of actors) head.append(el("th", "actor", D.actors[a][1]));
-    table.append(el("thead"), el("tbody"));
-    table.firstChild.append(head);
-    for (const t of topics) {
-      const tr = el("tr", disagree.has(t) ? "disagree" : "");
-      const th = el("th", "topic", D.topics[t][1]);
-      if (disagree.has(t)) th.append(el("span", "flag", "⚑ disagreement"));
-      tr.append(th);
-      for (const a of actors) {
-        const td = el("td");
-        for (const [pos, conds, recs] of cell.get(t + "," + a) || []) {
-          for (const i of recs) {
-            const b = el("button", "pos " + pos, SIGN[pos] || pos);
-            b.type = "button";
-            b.dataset.i = String(i);
-            const s = R[i][SPANS];
-            const said = [];
-            for (let k = 0; k < s.length; k += 3) said.push("“" + quoteOf(s[k], s[k + 1], s[k + 2]) + "”");
-            b.title = R[i][ID] + ": " + (said.join(" … ") || R[i][TEXT]);
-            b.addEventListener("click", () => select(i));
-            td.append(b);
-          }
-          for (const c of conds) td.append(el("span", "cond", "if: " + c));
-        }
-        tr.append(td);
-      }
-      table.lastChild.append(tr);
-    }
-    box.append(table);
+    const said = (i) => {
+      const s = spansOfRecord(R[i]);
+      const quotes = [];
+      for (let k = 0; k < s.length; k += 3) quotes.push(s[k] < 0 ? s[k + 1] : quoteOf(s[k], s[k + 1], s[k + 2]));
+      return quotes;
+    };
+    box.append(drawMatrix(D, { el, said, select, text: (i) => words.describe(i).text }));
   }
 
   function tab(which) {
@@ -337,11 +326,11 @@
   // ------------------------------------------------------------------ wiring
   function fillSelect(id, entries) {
     const sel = $(id);
-    entries.forEach(([, name], i) => {
+    for (const [id, name] of entries) {
       const o = el("option", "", name);
-      o.value = String(i);
+      o.value = id;
       sel.append(o);
-    });
+    }
   }
 
   function fromHash() {
@@ -386,5 +375,8 @@
     if (D.select !== null && byAnchor.has(D.select)) select(byAnchor.get(D.select));
     else if (S.length) showSource(0);
   }
+  // when the script started, had read its data and had drawn the page (ms from navigation start)
+  document.documentElement.dataset.timings = [started, parsed].map(Math.round).join(" ");
   document.documentElement.dataset.ready = String(Math.round(performance.now()));
+  setTimeout(warmHay, 250);
 })();
