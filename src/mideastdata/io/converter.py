@@ -43,6 +43,7 @@ from ..model import (
 )
 from ._document import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES
 from ._encodable import lone_surrogate
+from ._engine import Refused, build_table, check_list
 
 __all__ = [
     "DOCUMENT_KEYS",
@@ -228,11 +229,17 @@ def problems_from(exc: BaseException, path: str = "") -> list[Problem]:
 
 
 def structure_records(data: Any, type_: type[T], path: str) -> tuple[T, ...]:
-    """Structure a list of records of *type_*; raise DatasetError with paths on failure."""
+    """Structure a list of records of *type_* with the engine; raise DatasetError with paths on failure."""
+    problems: list[Problem] = []
     try:
-        return converter.structure(data, tuple[type_, ...])  # type: ignore[valid-type]
-    except Exception as exc:  # noqa: BLE001 - turned into problems
-        raise DatasetError(problems_from(exc, path)) from None
+        rows = list(check_list(data))
+    except Refused as exc:
+        exc.report(problems, path)
+        raise DatasetError(problems) from None
+    records = build_table(rows, type_, path, problems, surrogates=True)
+    if problems:
+        raise DatasetError(problems)
+    return records
 
 
 def _structure_meta(doc: Mapping[str, Any], problems: list[Problem]) -> dict[str, str]:
