@@ -34,8 +34,8 @@ def _frames(ds: Any) -> dict[str, Any]:
     """One DataFrame per table holding exactly the cells the CSV export writes (None for empty)."""
     import pandas as pd
 
+    from mideastdata._schema import TABLES as TABLE_TYPES
     from mideastdata.io._columns import columns
-    from mideastdata.io.converter import TABLE_TYPES
 
     frames = {}
     for name, kind in TABLE_TYPES.items():
@@ -72,12 +72,12 @@ def _pandas_read(folder: Path, names: list[str]) -> None:
 
 def _read_phases(folder: Path, ds: Any, repeat: int, statements: int) -> None:
     """Time the steps of a CSV read one by one (each step includes the ones above it, but the last two)."""
+    from mideastdata._schema import TABLES as TABLE_TYPES
     from mideastdata.dataset import Dataset
     from mideastdata.errors import Problem
-    from mideastdata.io import _csvfast
+    from mideastdata.io import _cells
     from mideastdata.io import csv as csv_format
     from mideastdata.io._folder import read_meta, read_text
-    from mideastdata.io.converter import TABLE_TYPES
 
     meta, _ = read_meta(folder, "csv", {"excel_safe": bool})
 
@@ -86,29 +86,24 @@ def _read_phases(folder: Path, ds: Any, repeat: int, statements: int) -> None:
         return [read_text(folder / f"{name}.csv", problems, name) for name in TABLE_TYPES]
 
     def split() -> list[Any]:
-        return [_csvfast.split_rows(text or "") for text in read()]
+        return [_cells.split_rows(text or "") for text in read()]
 
-    def fast() -> Any:
-        found = _csvfast.load_folder(folder, meta, excel_safe=False)
-        assert found is not None, "the fast path gave up"
-        return found
+    def whole() -> Any:
+        return csv_format.read(folder)
 
     medians = measure(
         {
             "read the files (UTF-8)": read,
             "... and split the rows (pattern, C csv reader)": split,
-            "... and decode cells, build records, check the dataset (the fast path)": fast,
+            "... and decode cells, build records, check the dataset": whole,
             "the dataset checks alone (Dataset of the built records)": lambda: Dataset(**meta, **ds.tables()),
-            "the reference reader (before the fast path)": lambda: csv_format.read_reference(
-                folder, meta, excel_safe=False
-            ),
         },
         repeat,
     )
     report(
         f"CSV read phases, {statements:,} statements, median of {repeat} (garbage collector paused, as in md.load)",
         medians,
-        "... and decode cells, build records, check the dataset (the fast path)",
+        "... and decode cells, build records, check the dataset",
         per=statements,
     )
 
@@ -168,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"target read within 1.5x of pandas: {ratio:.2f}x of pandas' time")
         if args.phases:
-            from mideastdata.io._fast import gc_paused
+            from mideastdata.io._text import gc_paused
 
             with gc_paused():
                 _read_phases(ours, ds, args.repeat, args.statements)

@@ -380,9 +380,9 @@ def generate_document(n_statements: int, *, seed: int = 0) -> dict[str, Any]:
 
 def generate(n_statements: int, *, seed: int = 0) -> Any:
     """The synthetic dataset as a checked :class:`mideastdata.Dataset` (same content as the document)."""
-    from mideastdata.io.converter import structure_dataset
+    from mideastdata.io._document import build_document
 
-    return structure_dataset(generate_document(n_statements, seed=seed))
+    return build_document(generate_document(n_statements, seed=seed))
 
 
 def main(argv: list[str] | None = None) -> int:

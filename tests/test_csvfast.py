@@ -1,18 +1,20 @@
-"""Differential tests: the fast CSV reader gives exactly the reference reader's datasets and errors.
+"""The CSV reader's quick ways give exactly what its strict ways give: datasets and problems.
 
-The reference reader is :func:`mideastdata.io.csv.read_reference` (the strict tokenizer,
-the column decoders, the converter). The fast path
-(:func:`mideastdata.io._csvfast.load_folder`) must, for every folder, either give up
-(``None``) or return a Dataset equal to the reference result; and ``md.load``, which tries
-the fast path first, must return what the reference returns or raise a DatasetError with
-the same problems.
+A table is split by the C :mod:`csv` reader when its text is well-formed RFC 4180, else by
+the strict tokenizer (which says where it is not); its JSON cells are parsed together by the
+quick parser unless only the strict parser can vouch for them; its records are built by the
+engine's positional builder, then, from the first refusal on, by the detailed one. The
+reference here reads every table the strict way (tokenizer, strict cell parser): for every
+folder, ``md.load`` gives the reference's outcome, the same Dataset or the same problems.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -21,10 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mideastdata as md
-from mideastdata.io import _csvfast
+from mideastdata.io import _cells, _text
 from mideastdata.io import csv as csv_format
 from mideastdata.io._csvrow import quote
-from mideastdata.io._folder import read_meta
 from strategies import datasets
 from test_fuzz_folders import EDITS, _edit
 from test_hostile_folders import CSV_CASES, FILE_CASES, CsvCase, FileCase
@@ -33,22 +34,13 @@ Outcome = md.Dataset | tuple[md.Problem, ...]
 TABLES = ("sources", "actors", "topics", "statements", "demands", "events")
 
 
-def _meta(folder: Path) -> tuple[dict[str, str], bool]:
-    meta, options = read_meta(folder, "csv", {"excel_safe": bool})
-    return meta, bool(options.get("excel_safe", False))
-
-
-def _reference(folder: Path) -> Outcome:
-    try:
-        meta, excel_safe = _meta(folder)
-        return csv_format.read_reference(folder, meta, excel_safe=excel_safe)
-    except md.DatasetError as exc:
-        return exc.problems
-
-
-def _fast(folder: Path) -> md.Dataset | None:
-    meta, excel_safe = _meta(folder)
-    return _csvfast.load_folder(folder, meta, excel_safe=excel_safe)
+@contextlib.contextmanager
+def _strict_ways() -> Iterator[None]:
+    """Read with the strict tokenizer and the strict cell parser only."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(csv_format, "split_rows", lambda text: (csv_format.parse_csv(text), False))
+        mp.setattr(_cells, "has_escape", lambda _text: True)
+        yield
 
 
 def _public(folder: Path) -> Outcome:
@@ -58,18 +50,18 @@ def _public(folder: Path) -> Outcome:
         return exc.problems
 
 
+def _reference(folder: Path) -> Outcome:
+    with _strict_ways():
+        return _public(folder)
+
+
 def _check_same(folder: Path) -> Outcome:
-    """Assert the fast path and md.load agree with the reference reader on *folder*; return the reference outcome."""
+    """Assert md.load agrees with the strict reading of *folder*; return the outcome."""
     expected = _reference(folder)
-    try:
-        fast = _fast(folder)
-    except md.DatasetError:  # a broken dataset.json: the fast path is never asked
-        fast = None
-    if fast is not None:
-        assert isinstance(expected, md.Dataset), f"fast path accepted what the reference rejects: {expected}"
-        assert fast == expected
-        assert md.to_json(fast) == md.to_json(expected)
-    assert _public(folder) == expected
+    found = _public(folder)
+    assert found == expected
+    if isinstance(found, md.Dataset) and isinstance(expected, md.Dataset):
+        assert md.to_json(found) == md.to_json(expected)
     return expected
 
 
@@ -78,7 +70,7 @@ def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     """Run the test with each JSON cell parser: the stdlib's (small tables) and msgspec's (large ones)."""
     if request.param == "msgspec":
         pytest.importorskip("msgspec")
-        monkeypatch.setattr(_csvfast, "_ACCELERATE_FROM", 0)
+        monkeypatch.setattr(_text, "ACCELERATE_FROM", 0)
     return str(request.param)
 
 
@@ -100,11 +92,11 @@ def _tokenizer_rows(text: str) -> list[list[str | None]] | None:
 @given(text=CSV_TEXTS, possessive=st.sampled_from(POSSESSIVE))
 def test_text_patterns_are_what_the_tokenizer_accepts(text: str, possessive: bool) -> None:
     """Well-formed is what the reference tokenizer splits without an error; the second pattern also has no ``""`` cell."""
-    well_formed, no_quoted_empty = _csvfast.text_patterns(possessive=possessive)
+    well_formed, no_quoted_empty = _cells.text_patterns(possessive=possessive)
     rows = _tokenizer_rows(text)
     assert (well_formed.match(text) is not None) == (rows is not None)
     assert (no_quoted_empty.match(text) is not None) == (rows is not None and all("" not in row for row in rows))
-    assert _csvfast.well_formed(text) == (rows is not None)
+    assert _cells.well_formed(text) == (rows is not None)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -112,7 +104,7 @@ def test_text_patterns_are_what_the_tokenizer_accepts(text: str, possessive: boo
 def test_split_rows_is_the_tokenizer(text: str) -> None:
     """The fast split finds the reference tokenizer's cells (an empty line aside, which fits no header)."""
     expected = _tokenizer_rows(text)
-    split = _csvfast.split_rows(text)
+    split = _cells.split_rows(text)
     if expected is None:
         assert split is None
         return
@@ -125,16 +117,16 @@ def test_split_rows_is_the_tokenizer(text: str) -> None:
 
 def test_split_rows_uses_the_c_reader_unless_a_quoted_empty_cell_may_be_there() -> None:
     """Text without a quoted empty cell is split by the C reader; one with ``""`` as a cell by the tokenizer."""
-    assert _csvfast.split_rows('a,,"x,""y"""\r\n') == ([["a", "", 'x,"y"']], True)
-    assert _csvfast.split_rows('a,"x,"",y"\r\n') == ([["a", 'x,",y']], True)
-    assert _csvfast.split_rows('a,"",b\r\n') == ([["a", "", "b"]], False)
-    assert _csvfast.split_rows('a,,b\r\n""\r\n') == ([["a", None, "b"], [""]], False)
+    assert _cells.split_rows('a,,"x,""y"""\r\n') == ([["a", "", 'x,"y"']], True)
+    assert _cells.split_rows('a,"x,"",y"\r\n') == ([["a", 'x,",y']], True)
+    assert _cells.split_rows('a,"",b\r\n') == ([["a", "", "b"]], False)
+    assert _cells.split_rows('a,,b\r\n""\r\n') == ([["a", None, "b"], [""]], False)
 
 
 def test_split_rows_past_the_c_readers_field_limit() -> None:
     """A cell longer than csv.field_size_limit() is split by the tokenizer, which has no such limit."""
     big = "x" * (csv.field_size_limit() + 1)
-    assert _csvfast.split_rows(f"a,{big}\r\n") == ([["a", big]], False)
+    assert _cells.split_rows(f"a,{big}\r\n") == ([["a", big]], False)
 
 
 # --------------------------------------------------------------------------- valid folders
@@ -159,7 +151,6 @@ def test_fast_path_reads_valid_exports(small: md.Dataset, tmp_path: Path, varian
     """The fast path vouches for what the library writes and returns the dataset written."""
     ds = small if variant == "small" else _tricky(small)
     folder = md.dump(ds, tmp_path / "out", format="csv", excel_safe=excel_safe)
-    assert _fast(folder) == ds
     assert _check_same(folder) == ds
 
 
@@ -169,7 +160,6 @@ def test_fast_path_reads_a_source_past_the_c_readers_field_limit(small: md.Datas
     text = src.text + " " + "x" * csv.field_size_limit()
     ds = small.evolve(sources=(attrs.evolve(src, text=text),))
     folder = md.dump(ds, tmp_path / "out", format="csv")
-    assert _fast(folder) == ds
     assert _check_same(folder) == ds
 
 
@@ -179,7 +169,6 @@ def test_fast_path_reads_tables_of_a_megabyte_and_more(small: md.Dataset, tmp_pa
     ds = small.evolve(statements=tuple(attrs.evolve(stmt, id=f"stmt-{i}") for i in range(6_000)))
     folder = md.dump(ds, tmp_path / "out", format="csv")
     assert (folder / "statements.csv").stat().st_size >= 1 << 20
-    assert _fast(folder) == ds
     assert _check_same(folder) == ds
 
 
@@ -200,10 +189,9 @@ def test_round_trip_agrees_with_the_reference(tmp_path: Path, ds: md.Dataset, ex
 @pytest.mark.parametrize("case", CSV_CASES, ids=[c.id for c in CSV_CASES])
 @pytest.mark.usefixtures("parser")
 def test_hostile_csv_cases_fall_back(small: md.Dataset, tmp_path: Path, case: CsvCase) -> None:
-    """On every hostile CSV case the fast path gives up and md.load reports the reference reader's problems."""
+    """On every hostile CSV case md.load reports the strict reading's problems."""
     folder = md.dump(small, tmp_path / "export", format="csv")
     case.apply(folder)
-    assert _fast(folder) is None
     assert not isinstance(_check_same(folder), md.Dataset)
 
 
@@ -284,24 +272,3 @@ def test_bench_io_times_the_read_phases() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "| pandas read_csv + dtypes |" in done.stdout
-    assert "| the reference reader (before the fast path) |" in done.stdout
-
-
-def test_row_readers_depend_on_the_schema_alone() -> None:
-    """Each compiled row reader is made from its record class only: the same code every time, naming only helpers."""
-    import inspect
-
-    from mideastdata.io.converter import TABLE_TYPES
-
-    assert list(inspect.signature(_csvfast.row_code).parameters) == ["kind"]
-    for kind in TABLE_TYPES.values():
-        code = _csvfast.row_code(kind)
-        md.load()
-        assert _csvfast.row_code(kind) is code
-        (row,) = [c for c in code.co_consts if inspect.iscode(c)]
-        assert all(
-            name in {kind.__name__, "tuple", "type", "list", "_bad", "_date", "_records"}
-            or name.startswith(("_s_", "_enum_"))
-            for name in row.co_names
-        ), row.co_names
-        assert row.co_varnames[: row.co_argcount] == tuple(f"v{i}" for i in range(len(attrs.fields(kind))))

@@ -1,12 +1,11 @@
-"""Differential tests: the fast JSON path gives exactly the reference path's datasets and errors.
+"""Every way a JSON document is read gives the strict reader's datasets and problems.
 
-The reference path is ``structure_dataset(_parse(data))``. The fast path
-(:func:`mideastdata.io._fast.load_document`) must, for every input, either give
-up (``None``) or return a Dataset equal to the reference result; and
-``md.from_json``, which tries the fast path first, must return what the
-reference returns or raise a DatasetError with the same problems. Each case runs
-with every parser the fast path can use (the stdlib's, and msgspec's when the
-``fast`` extra is installed).
+A document is parsed by the quickest parser that can vouch for its text (msgspec mirrors
+of the record classes, a plain-value parse by msgspec or the stdlib), else by the strict
+parser, which reports what is wrong; the records are always built by the one engine
+(:mod:`mideastdata.io._engine`). The strict way, ``build_document(strict(data))``, is the
+reference here: for every input, every other way either declines (``None``) or gives the
+reference's outcome, the same Dataset or the same problems.
 """
 
 from __future__ import annotations
@@ -26,15 +25,17 @@ from hypothesis import strategies as st
 
 import mideastdata as md
 from conftest import small_records
-from mideastdata.io import _fast, _fast_write
-from mideastdata.io.converter import TABLE_TYPES, converter, structure_dataset, unstructure_dataset
-from mideastdata.io.json import _parse, dumps
+from mideastdata import _codegen
+from mideastdata._schema import TABLES as TABLE_TYPES
+from mideastdata.io import _fast_write, _jsonload, _text
+from mideastdata.io._document import build_document
+from mideastdata.io.json import dumps
 from mideastdata.limits import DEFAULT_LIMITS, Limits
 from strategies import datasets
 from test_hostile_json import DOC_CASES, RAW_CASES, DocCase
 
 Parse = Callable[[bytes], Any]
-PARSERS: list[tuple[str, Parse]] = [("json", _fast.stdlib_parse)]
+PARSERS: list[tuple[str, Parse]] = [("json", _text._stdlib)]
 try:
     import msgspec
 
@@ -42,35 +43,52 @@ try:
 except ImportError:  # pragma: no cover - the test extra installs msgspec
     pass
 
-Loader = Callable[[str | bytes, Limits], md.Dataset | None]
-
-
-def _dict_loader(parse: Parse) -> Loader:
-    return lambda data, limits: _fast.load_document(data, limits, parse=parse)
-
-
-def _typed_loader(data: str | bytes, limits: Limits) -> md.Dataset | None:
-    from mideastdata.io._fast_typed import load_typed
-
-    try:
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-    except UnicodeEncodeError:
-        return None  # as load_document does before it calls the typed path
-    return load_typed(raw, limits)
-
-
-LOADERS: list[tuple[str, Loader]] = [(name, _dict_loader(parse)) for name, parse in PARSERS]
-if len(PARSERS) > 1:
-    LOADERS.append(("msgspec-typed", _typed_loader))
-
 Outcome = md.Dataset | tuple[md.Problem, ...]
+Loader = Callable[[str | bytes, Limits], Outcome | None]
+
+
+def _outcome(build: Callable[[], md.Dataset | None]) -> Outcome | None:
+    try:
+        return build()
+    except md.DatasetError as exc:
+        return exc.problems
+
+
+def _raw(data: str | bytes) -> bytes:
+    return data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+
+
+def _plain_loader(parse: Parse) -> Loader:
+    """The plain-value way with *parse*: declines where :func:`_text.quick` would."""
+
+    def load(data: str | bytes, limits: Limits) -> Outcome | None:
+        raw = _raw(data)
+        if raw.startswith(b"\xef\xbb\xbf") or _text.has_escape(raw):
+            return None
+        try:
+            doc = parse(raw)
+        except Exception:  # noqa: BLE001 - the strict parser reports it
+            return None
+        if _text.may_repeat_keys(raw, _text.keys_in(doc)):
+            return None
+        return _outcome(lambda: build_document(doc, limits=limits))
+
+    return load
+
+
+def _mirror_loader(data: str | bytes, limits: Limits) -> Outcome | None:
+    return _outcome(lambda: _jsonload.load_mirrored(_raw(data), limits, None))
+
+
+LOADERS: list[tuple[str, Loader]] = [(name, _plain_loader(parse)) for name, parse in PARSERS]
+if len(PARSERS) > 1:
+    LOADERS.append(("msgspec-mirrors", _mirror_loader))
 
 
 def _reference(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Outcome:
-    try:
-        return structure_dataset(_parse(data, None), limits=limits)
-    except md.DatasetError as exc:
-        return exc.problems
+    found = _outcome(lambda: build_document(_text.strict(data, None), limits=limits, surrogates=True))
+    assert found is not None
+    return found
 
 
 def _public(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Outcome:
@@ -81,14 +99,14 @@ def _public(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Outcome:
 
 
 def _check_same(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Outcome:
-    """Assert both paths agree on *data*; return the reference outcome."""
+    """Assert every way agrees on *data*; return the reference outcome."""
     expected = _reference(data, limits)
-    for _name, load in LOADERS:
-        fast = load(data, limits)
-        if fast is not None:
-            assert isinstance(expected, md.Dataset), f"fast path accepted what the reference rejects: {expected}"
-            assert fast == expected
-            assert md.to_json(fast) == md.to_json(expected)
+    for name, load in LOADERS:
+        found = load(data, limits)
+        if found is not None:
+            assert found == expected, name
+            if isinstance(found, md.Dataset) and isinstance(expected, md.Dataset):
+                assert md.to_json(found) == md.to_json(expected)
     assert _public(data, limits) == expected
     return expected
 
@@ -289,7 +307,7 @@ def test_objects_built_while_paused_need_no_collection_pass_yet_cycles_are_still
     import weakref
 
     gc.collect()
-    with _fast.gc_paused():
+    with _text.gc_paused():
         kept: list[list[int]] = [[] for _ in range(50_000)]
         a, b = _Node(), _Node()
         a.other, b.other = b, a
@@ -303,11 +321,12 @@ def test_objects_built_while_paused_need_no_collection_pass_yet_cycles_are_still
     assert dead() is None  # ... which frees it
 
 
-def test_parser_names_the_accelerator_when_installed() -> None:
-    """The fast path parses with msgspec when the ``fast`` extra is installed, else with the stdlib."""
-    name, parse = _fast.parser()
-    assert name in {"json", "msgspec"}
+def test_the_quick_parser_is_the_accelerator_for_large_texts() -> None:
+    """Texts of 1 MiB or more are parsed by msgspec when the ``fast`` extra is installed, smaller ones by the stdlib."""
+    assert _text.quick_parser(10) is _text._stdlib
+    parse = _text.quick_parser(_text.ACCELERATE_FROM)
     assert parse(b'{"a": [1, "b", null]}') == {"a": [1, "b", None]}
+    assert parse is msgspec.json.decode
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -319,7 +338,7 @@ def test_valid_documents_take_the_fast_path(ds: md.Dataset) -> None:
     or, for the stdlib parser, a ``\ud`` escape.
     """
     data = md.to_json(ds).encode("utf-8")
-    keys_counted = not _fast._may_hold_duplicate_keys(data, _fast._keys_in(json.loads(data)))
+    keys_counted = not _text.may_repeat_keys(data, _text.keys_in(json.loads(data)))
     for name, load in LOADERS:
         if not keys_counted or (name == "json" and (b"\\ud" in data or b"\\uD" in data)):
             assert load(data, DEFAULT_LIMITS) in (None, ds)
@@ -338,32 +357,46 @@ def test_small_and_bundled_documents_take_the_fast_path(load: Loader) -> None:
     assert load(bundled, DEFAULT_LIMITS) == md.load()
 
 
-def test_large_documents_take_the_typed_path_first(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With msgspec installed, a document of 1 MiB or more is loaded by the typed path, and only by it."""
-    pytest.importorskip("msgspec")
-    from mideastdata.io import _fast_typed
-
+def test_large_documents_take_the_mirror_path_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With msgspec installed, a document of 1 MiB or more is loaded through the mirrors, and only them."""
     calls: list[int] = []
-    real = _fast_typed.load_typed
+    real = _jsonload.load_mirrored
 
-    def spy(data: bytes, limits: Limits) -> md.Dataset | None:
+    def spy(data: bytes, limits: Limits, file: str | None) -> md.Dataset | None:
         calls.append(len(data))
-        return real(data, limits)
+        return real(data, limits, file)
 
-    monkeypatch.setattr(_fast_typed, "load_typed", spy)
-    monkeypatch.setattr(_fast, "parser", lambda: ("msgspec", _fail_parse))
+    monkeypatch.setattr(_jsonload, "load_mirrored", spy)
+    monkeypatch.setattr(_jsonload, "quick", _fail_parse)
     small = md.Dataset(**small_records())
     padded = md.to_json(small).replace('"name": "', '"name": "' + "x" * (1 << 20), 1).encode("utf-8")
-    loaded = _fast.load_document(padded, DEFAULT_LIMITS)
+    loaded = md.from_json(padded)
     assert calls == [len(padded)]
-    assert loaded is not None
     assert loaded.name.startswith("x" * 1000)
-    assert _fast.load_document(md.to_json(small), DEFAULT_LIMITS) == small  # small: the stdlib parser
+    monkeypatch.setattr(_jsonload, "quick", _text.quick)
+    assert md.from_json(md.to_json(small)) == small  # small: the plain-value way
     assert calls == [len(padded)]
+
+
+def test_a_document_without_optional_keys_takes_the_mirror_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leaving out every key that has a default keeps a large document on the mirror path, with the same result."""
+    monkeypatch.setattr(_jsonload, "quick", _fail_parse)
+    small = md.Dataset(**small_records())
+    doc = json.loads(md.to_json(small))
+    for name, kind in TABLE_TYPES.items():
+        defaults = {f.name: f.default for f in attrs.fields(kind) if f.default is not attrs.NOTHING}
+        plain = {k: list(v) if isinstance(v, tuple) else v for k, v in defaults.items()}
+        for row in doc[name]:
+            for key in [k for k, v in row.items() if k in plain and v == plain[k]]:
+                del row[key]
+    doc["name"] = "x" * (1 << 20)
+    text = json.dumps(doc)
+    assert '"quote": null' not in text
+    assert md.from_json(text) == small.evolve(name="x" * (1 << 20))
 
 
 def _fail_parse(data: bytes) -> Any:
-    """A dict parser that must not be reached."""
+    """A parser that must not be reached."""
     raise AssertionError(len(data))
 
 
@@ -371,7 +404,9 @@ def _fail_parse(data: bytes) -> Any:
 
 
 def _reference_text(ds: md.Dataset) -> str:
-    return dumps(unstructure_dataset(ds))
+    doc: dict[str, Any] = {key: getattr(ds, key) for key in ("schema_version", "name", "version", "license", "citation")}
+    doc.update({name: [_codegen.unstructure(r) for r in table] for name, table in ds.tables().items()})
+    return dumps(doc)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -432,7 +467,7 @@ def test_writing_in_small_slices_gives_the_reference_text(ds: md.Dataset, size: 
 
 
 def _reference_records_text(records: Any) -> str:
-    return dumps([converter.unstructure(r, type(r)) for r in records])
+    return dumps([_codegen.unstructure(r) for r in records])
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -559,14 +594,6 @@ def test_fast_writing_escapes_every_awkward_character_like_the_reference() -> No
     assert _fast_write.document_text(ds, accelerate=True) == expected
     assert _fast_write.document_text(ds, accelerate=False) == expected
     assert md.from_json(expected) == ds
-
-
-def test_fast_unstructuring_equals_the_converter() -> None:
-    """The generated unstructurers give the converter's plain document, key order included."""
-    ds = md.load()
-    fast = _fast_write.unstructure_document(ds)
-    reference = unstructure_dataset(ds)
-    assert json.dumps(fast) == json.dumps(reference)
 
 
 def test_written_file_is_the_utf8_of_to_json(tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import mideastdata as md
+from mideastdata._schema import TABLES as TABLE_TYPES
 from mideastdata.io._columns import columns
-from mideastdata.io.converter import TABLE_TYPES
 from mideastdata.io.datapackage import FOREIGN_KEYS
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "formats.md"

@@ -7,7 +7,6 @@ atheris harness in ``tests/fuzz/`` covers both readers for longer runs.
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from hypothesis import given, settings
@@ -15,10 +14,11 @@ from hypothesis import strategies as st
 
 import mideastdata as md
 from conftest import small_records
+from mideastdata._schema import TABLES as TABLE_TYPES
 from mideastdata.errors import Problem
 from mideastdata.io import csv as csv_format
 from mideastdata.io import jsonl as jsonl_format
-from mideastdata.io.converter import TABLE_TYPES, structure_records
+from mideastdata.io._engine import build_table
 
 SMALL = md.Dataset(**small_records())
 TABLES = list(TABLE_TYPES.items())
@@ -71,5 +71,5 @@ def test_mutated_jsonl_tables_give_problems(table: int, edits: list[tuple[float,
     rows: Any = jsonl_format._parse_lines(_edit(JSONL_TEXT[name], edits), name, problems)
     assert all(p.path.startswith(f"{name}[") for p in problems)
     if rows is not None:
-        with contextlib.suppress(md.DatasetError):
-            structure_records(rows, kind, name)
+        build_table(rows, kind, name, problems)
+        assert all(p.path.startswith(f"{name}[") for p in problems)

@@ -30,22 +30,10 @@ FORBIDDEN_ATTRIBUTES = {("os", "system"), ("os", "popen"), ("os", "execv"), ("os
 ALLOWED = {
     ("io/__init__.py", "importlib.import_module"),
     ("__init__.py", "importlib.import_module"),
-    ("io/_fast.py", "compile"),
-    ("io/_fast.py", "exec"),
-    ("io/_fast_typed.py", "compile"),
-    ("io/_fast_typed.py", "exec"),
-    ("io/_fast_write.py", "compile"),
-    ("io/_fast_write.py", "exec"),
-    # The CSV row writers and JSON list encoders are generated from the record classes alone
-    # (tests/test_io_csv.py checks that their source names nothing but the classes' fields).
-    ("io/_columns.py", "compile"),
-    ("io/_columns.py", "exec"),
-    ("io/_csvrow.py", "compile"),
-    ("io/_csvrow.py", "exec"),
-    # The CSV fast path's row readers are generated from the record classes alone
-    # (tests/test_csvfast.py checks that their code names nothing but the classes and helpers).
-    ("io/_csvfast.py", "compile"),
-    ("io/_csvfast.py", "exec"),
+    # The one place that compiles code: mideastdata._codegen.compile_source, called only with
+    # source generated from the record classes (checked below to take no input).
+    ("_codegen.py", "compile"),
+    ("_codegen.py", "exec"),
 }
 
 
@@ -84,30 +72,18 @@ def test_source_has_no_code_evaluating_calls() -> None:
 
 
 def test_generated_code_depends_on_the_schema_alone() -> None:
-    """The fast path's compiled code is made from the record classes only: no argument, the same text every time."""
+    """The generated builders are made from the record classes only: no argument, made once, naming only the model."""
     import inspect
 
-    from mideastdata.io import _fast
+    from mideastdata import _codegen, _schema
 
-    assert list(inspect.signature(_fast._structurers_code).parameters) == []
-    code = _fast._structurers_code()
+    assert list(inspect.signature(_codegen._generate).parameters) == []
+    made = _codegen.builders()
     md.from_json(md.to_json(md.load()))
-    assert _fast._structurers_code() is code
-    assert set(code.co_names) <= {f"_s_{cls.__name__}" for cls in _fast._RECORD_CLASSES}
-
-    from mideastdata.io import _fast_typed
-
-    made_typed = _fast_typed._tools()
-    md.from_json(md.to_json(md.load()))
-    assert _fast_typed._tools() is made_typed
-    assert set(made_typed["convert"]) == set(_fast._RECORD_CLASSES)
-
-    from mideastdata.io import _fast_write
-
-    assert list(inspect.signature(_fast_write._generated).parameters) == []
-    made = _fast_write._generated()
-    md.to_json(md.load())
-    assert _fast_write._generated() is made
+    assert _codegen.builders() is made
+    assert set(made.fast) == set(_schema.RECORD_CLASSES)
+    namespace = _codegen._namespace()
+    assert {k for k in namespace if not k.startswith("_")} <= {c.__name__ for c in _schema.RECORD_CLASSES}
 
 
 def test_the_scan_catches_what_it_looks_for(tmp_path: Path) -> None:

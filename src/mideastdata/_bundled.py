@@ -30,17 +30,11 @@ def bundled() -> Dataset:
 
 
 def _load(data: bytes) -> Dataset:
-    """The dataset in the bundled document, by the fast path (no cattrs import) when it can vouch for it."""
-    from .io._fast import gc_paused, load_document  # noqa: PLC0415 - nothing is loaded at import time
+    """The dataset in the bundled document, through the engine (no cattrs import)."""
+    from .io._jsonload import load_json  # noqa: PLC0415 - nothing is loaded at import time
     from .limits import DEFAULT_LIMITS  # noqa: PLC0415
 
-    with gc_paused():
-        found = load_document(data, DEFAULT_LIMITS)
-    if found is None:  # not expected: the reference path then reports what is wrong
-        from .io.json import from_json  # noqa: PLC0415
-
-        found = from_json(data)
-    return found
+    return load_json(data, None, DEFAULT_LIMITS)
 
 
 def _read_data() -> bytes:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _schema
+from ._schema import SCHEMA_VERSION
 from .codes import is_cameo_actor_code, is_cameo_event_code, is_plover_type
 from .errors import Problem, did_you_mean, short_repr
 from .model import Evidence
@@ -117,8 +118,6 @@ def _evidence_ok(spans: tuple[Evidence, ...], texts: Mapping[str, str]) -> bool:
 
 
 def _check_metadata(c: _Checker, ds: Dataset) -> None:
-    from .dataset import SCHEMA_VERSION  # noqa: PLC0415 - cycle
-
     for field in ("name", "version", "license", "citation", "schema_version"):
         if type(getattr(ds, field)) is not str:
             c.add(field, f"must be a string, got {type(getattr(ds, field)).__name__}")

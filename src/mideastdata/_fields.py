@@ -123,9 +123,7 @@ def _opt_slug(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 def _slugs(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A tuple of references; in the usual case (every item a known slug) checked without a Python loop."""
-    if type(value) is tuple and (
-        not value or (set(map(type, value)) == _STR_ONLY and _KNOWN_SLUGS.issuperset(value))
-    ):
+    if type(value) is tuple and (not value or (set(map(type, value)) == _STR_ONLY and _KNOWN_SLUGS.issuperset(value))):
         return
     if type(value) is not tuple:
         msg = f"{attribute.name} must be a tuple, got {type(value).__name__}"

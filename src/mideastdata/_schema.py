@@ -26,7 +26,9 @@ from .model import Actor, Demand, Event, Evidence, PartialDate, Role, Source, St
 
 __all__ = [
     "KINDS",
+    "META_KEYS",
     "RECORD_CLASSES",
+    "SCHEMA_VERSION",
     "TABLES",
     "FieldSpec",
     "Kind",
@@ -50,6 +52,12 @@ TABLES: dict[str, type[Any]] = {
     "events": Event,
 }
 """The tables of a dataset, in document order, and the record class of each."""
+
+SCHEMA_VERSION = "1.0"
+"""The version of the document schema this library reads and writes."""
+
+META_KEYS = ("schema_version", "name", "version", "license", "citation")
+"""The dataset's metadata (attributes of :class:`~mideastdata.Dataset`), in the order a document writes them."""
 
 NESTED: tuple[type[Any], ...] = (Evidence, Role, Stance)
 """Record classes that live inside other records, never in a table of their own."""

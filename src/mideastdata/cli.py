@@ -22,10 +22,10 @@ from typing import Any, TextIO
 from . import load
 from ._cli_annotation import add_commands as add_annotation_commands
 from ._cli_annotation import run as run_annotation_command
+from ._schema import TABLES as TABLE_TYPES
 from .dataset import SCHEMA_VERSION, Dataset
 from .errors import DatasetError
 from .io import FORMATS, detect_format, dump
-from .io.converter import TABLE_TYPES
 from .io.csv import table_csv
 from .io.json import to_json
 from .io.schema import json_schema

@@ -8,15 +8,15 @@ A :class:`Dataset` checks itself whole when it is built (see
 from __future__ import annotations
 
 import datetime as dt
-import re
 import threading
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
 from ._display import _HtmlRepr, remember_dataset
+from ._names import normalize_name
+from ._schema import SCHEMA_VERSION
 from .errors import DatasetError, did_you_mean, suggest
 from .model import Actor, Demand, Event, Evidence, PartialDate, Source, Statement, Topic
 
@@ -26,10 +26,8 @@ if TYPE_CHECKING:
 
     from .query import Disagreement, Hit, TopicPosition
 
-__all__ = ["SCHEMA_VERSION", "Dataset", "Table"]
+__all__ = ["SCHEMA_VERSION", "Dataset", "Table", "normalize_name"]
 
-SCHEMA_VERSION = "1.0"
-"""The version of the document schema this library reads and writes."""
 
 R = TypeVar("R", Source, Actor, Topic, Statement, Demand, Event)
 Q = TypeVar("Q", Statement, Demand, Event)
@@ -249,16 +247,6 @@ def _as_table(value: Iterable[Any]) -> Table[Any]:
         msg = f"a table must be a tuple of records, got {type(value).__name__}"
         raise TypeError(msg)
     return Table(value)
-
-
-_FOLD_RE = re.compile("[\\s\u2019\u2018'`\u00b4]+")
-
-
-def normalize_name(text: str) -> str:
-    """Fold a name for matching: accents removed, case folded, apostrophes and spaces unified."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _FOLD_RE.sub(" ", stripped.casefold()).strip()
 
 
 @attrs.frozen(kw_only=True, eq=True)

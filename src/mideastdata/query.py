@@ -10,7 +10,6 @@ frozen attrs classes.
 from __future__ import annotations
 
 import bisect
-import enum
 import re
 from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING, Any, Union
@@ -18,11 +17,14 @@ from typing import TYPE_CHECKING, Any, Union
 import attrs
 
 from . import _index
-from .dataset import Dataset, Table, normalize_name
+from ._codegen import builders
+from ._names import normalize_name
 from .model import Actor, Demand, Event, Evidence, Position, Statement, Topic
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .dataset import Dataset, Table
 
 __all__ = [
     "QUOTE_SEPARATOR",
@@ -300,21 +302,10 @@ def disagreements(ds: Dataset) -> tuple[Disagreement, ...]:
 # --------------------------------------------------------------------------- exports
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value
-
-
 def to_records(table: Table[Any]) -> list[dict[str, Any]]:
-    """The table's records as plain JSON-ready dicts (the converter's form), keys in schema order."""
-    from .io.converter import converter  # noqa: PLC0415 - io builds on dataset, not the other way
-
-    return [_plain(converter.unstructure(record, type(record))) for record in table]
+    """The table's records as plain JSON-ready dicts (as a JSON document holds them), keys in schema order."""
+    plain = builders().plain
+    return [plain[type(record)](record) for record in table]
 
 
 def to_dataframe(table: Table[Any]) -> pd.DataFrame:

@@ -15,7 +15,6 @@ exception other than :class:`mideastdata.DatasetError` is a crash.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from typing import Any
@@ -24,10 +23,11 @@ import atheris
 
 with atheris.instrument_imports():
     import mideastdata as md
+    from mideastdata._schema import TABLES as TABLE_TYPES
     from mideastdata.errors import Problem
     from mideastdata.io import csv as csv_format
     from mideastdata.io import jsonl as jsonl_format
-    from mideastdata.io.converter import TABLE_TYPES, structure_records
+    from mideastdata.io._engine import build_table
 
 __all__ = ["main", "one_input"]
 
@@ -122,8 +122,7 @@ def _check_jsonl(fdp: Any) -> None:
     problems: list[Problem] = []
     rows = jsonl_format._parse_lines(text, name, problems)  # the reader's own step
     if rows is not None:
-        with contextlib.suppress(md.DatasetError):
-            structure_records(rows, kind, name)
+        build_table(rows, kind, name, problems)
 
 
 def one_input(data: bytes) -> None:

@@ -132,7 +132,7 @@ def _read(fmt: Format, path: Path, limits: Limits) -> Dataset:
         annotated: Dataset = _module(fmt).read(path)
         check_records(sum(len(table) for table in annotated.tables().values()), limits, str(path))
         return annotated
-    from ._fast import gc_paused  # noqa: PLC0415 - formats and their helpers load on demand
+    from ._text import gc_paused  # noqa: PLC0415 - formats and their helpers load on demand
 
     # A load allocates millions of containers and frees none: with the collector running,
     # each collection pass walks everything built so far and the load grows superlinearly.

@@ -19,10 +19,8 @@ from typing import Any, Literal, Union, get_args, get_origin
 import attrs
 
 from .. import _schema
-from ..errors import DatasetError
+from .._codegen import builders, compile_source
 from ..model import PartialDate
-from .converter import converter
-from .json import parse_value
 
 __all__ = ["Column", "ColumnKind", "columns", "field_type", "is_optional"]
 
@@ -48,8 +46,6 @@ class Column:
     """The field as :mod:`mideastdata._schema` describes it."""
     encode: Callable[[Any], str | None] = attrs.field(eq=False, repr=False)
     """Value → CSV cell text (``None`` for None)."""
-    decode: Callable[[str | None], Any] = attrs.field(eq=False, repr=False)
-    """CSV cell text → the value as it appears in a JSON document (checked later)."""
 
 
 def is_optional(type_: Any) -> bool:
@@ -120,7 +116,7 @@ def _struct_list_encoder(kind: type[Any]) -> Callable[[Any], str] | None:
         return None
     source = f"def encode(value):\n    return '[' + ','.join([{obj} for e in value]) + ']'\n"
     env: dict[str, Any] = {"_enc": _encode_string}
-    exec(compile(source, f"<json encoder for tuple[{kind.__name__}, ...]>", "exec"), env)  # noqa: S102
+    compile_source(source, f"<json encoder for tuple[{kind.__name__}, ...]>", env)
     encode: Callable[[Any], str] = env["encode"]
     return encode
 
@@ -133,9 +129,11 @@ def _json_encoder(type_: Any, spec: _schema.FieldSpec) -> Callable[[Any], str]:
         fast = _struct_list_encoder(args[0])
         if fast is not None:
             return fast
-    unstructure = converter.get_unstructure_hook(type_)
     encode = _JSON.encode
-    return lambda value: encode(unstructure(value))
+    if spec.kind == "records":
+        plain = builders().plain[spec.item]
+        return lambda value: encode([plain(item) for item in value])
+    return lambda value: encode(list(value))
 
 
 def _encoder(kind: ColumnKind, type_: Any, spec: _schema.FieldSpec) -> Callable[[Any], str | None]:
@@ -159,48 +157,6 @@ def _enum_value(value: enum.Enum) -> str:
 
 def _bool_text(value: bool) -> str:
     return "true" if value else "false"
-
-
-# --------------------------------------------------------------------------- decoders
-
-
-def _decode_str(optional: bool) -> Callable[[str | None], Any]:
-    if optional:
-        return lambda cell: cell
-    return lambda cell: "" if cell is None else cell
-
-
-def _decode_bool(cell: str | None) -> Any:
-    return {"true": True, "false": False}.get(cell, cell) if cell is not None else None
-
-
-def _decode_int(cell: str | None) -> Any:
-    if cell is not None and cell.lstrip("-").isascii() and cell.lstrip("-").isdigit():
-        return int(cell)
-    return cell
-
-
-def _decode_json(cell: str | None) -> Any:
-    if cell is None:
-        msg = "expected JSON (such as [] for an empty list), got an empty cell"
-        raise ValueError(msg)
-    try:
-        return parse_value(cell)
-    except DatasetError as exc:  # strict: NaN, keys given twice, huge integers, deep nesting
-        msg = "; ".join(str(p).replace("invalid JSON", "invalid JSON in the cell", 1) for p in exc.problems)
-        raise ValueError(msg) from None
-
-
-def _decoder(kind: ColumnKind, optional: bool) -> Callable[[str | None], Any]:
-    if kind == "str":
-        return _decode_str(optional)
-    if kind == "bool":
-        return _decode_bool
-    if kind == "int":
-        return _decode_int
-    if kind == "json":
-        return _decode_json
-    return lambda cell: cell  # enum and date: the converter checks the text
 
 
 _COLUMNS: dict[type[Any], tuple[Column, ...]] = {}
@@ -231,7 +187,6 @@ def _columns(kind: type[Any]) -> tuple[Column, ...]:
                 required=field.default is attrs.NOTHING,
                 spec=spec,
                 encode=_encoder(col_kind, inner, spec),
-                decode=_decoder(col_kind, optional),
             )
         )
     return tuple(out)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, get_origin
 
+from .._codegen import compile_source
 from ..model import Evidence
 from ._columns import Column, columns
 
@@ -88,7 +89,7 @@ def row_writer(kind: type[Any], *, excel_safe: bool = False) -> Callable[[Any], 
     }
     exprs = [_expression(col, i, env, excel_safe) for i, col in enumerate(columns(kind))]
     source = "def row(r):\n    return ','.join((\n" + "".join(f"        {e},\n" for e in exprs) + "    ))\n"
-    exec(compile(source, f"<csv row writer for {kind.__name__}>", "exec"), env)  # noqa: S102 - generated from the model
+    compile_source(source, f"<csv row writer for {kind.__name__}>", env)
     row: Callable[[Any], str] = env["row"]
     row.__source__ = source  # type: ignore[attr-defined]
     return row

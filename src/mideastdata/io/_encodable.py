@@ -18,9 +18,9 @@ from typing import Any, NoReturn
 
 import attrs
 
+from .._schema import META_KEYS, TABLES
 from ..dataset import Dataset, Table
 from ..errors import DatasetError, Problem
-from ._document import META_KEYS, TABLE_TYPES
 
 __all__ = ["lone_surrogate", "refuse", "unencodable"]
 
@@ -56,7 +56,7 @@ def unencodable(value: Dataset | Table[Any] | Any) -> list[Problem]:
     """A problem for each text in *value* (a dataset, a table, records or a record) that UTF-8 cannot encode."""
     if isinstance(value, Dataset):
         problems = [p for key in META_KEYS for p in _walk(getattr(value, key), key)]
-        return problems + [p for name in TABLE_TYPES for p in _walk(getattr(value, name).records, name)]
+        return problems + [p for name in TABLES for p in _walk(getattr(value, name).records, name)]
     if isinstance(value, Table):
         return list(_walk(value.records, ""))
     return list(_walk(value, ""))

@@ -1,371 +1,38 @@
 # SPDX-License-Identifier: MIT
-"""The one engine from plain values to records: one rule per kind of field, two modes, one generator.
+"""The one engine from plain values to records, used by every format.
 
-Every format turns its files into plain values (dicts, lists, text, numbers, booleans,
-``None``) and hands them here. For each record class this module generates, from the
-class's :class:`~mideastdata._schema.FieldSpec` list and the rule table :data:`RULES`:
-
-* a **fast** builder, ``fast(d)``: each field's value goes through its kind's rule
-  expression and the record class is called; the first value a rule refuses raises
-  :class:`Refused`;
-* a **detailed** builder, ``detailed(d, path, out)``: the *same* rule expressions, each
-  inside its own ``try``, so that every refused value becomes a
-  :class:`~mideastdata.errors.Problem` at its path (``statements[3].kind``), then the
-  record class is called only when nothing was refused;
-* a **positional** builder, ``args(v0, v1, ...)``, the fast builder for formats that hold
-  columns (CSV, Parquet): every field given, in schema order;
-* a **mirror** builder for ``msgspec`` Structs generated from the same specs (the ``fast``
-  extra): msgspec has checked every rule that is a type test while parsing, so only the
-  conversions run (dates, nested records, defaults).
-
-Because both modes run the same expressions, a value the fast builder accepts is one the
-detailed builder accepts, with the same result. The detailed mode runs only after the
-fast one refused, to say why: a refusal it cannot explain is a bug and raises
-``RuntimeError``, never a silent slowdown. Generated code is registered with
-:mod:`linecache`, so tracebacks show it.
-
-A record may omit any field that has a default; the fast builders fill it in themselves.
+Each format turns its files into plain values and calls :func:`build_table` (a list of
+plain records) or :func:`build_rows` (one list of values per field, for the column
+formats). Records are built by the functions :mod:`mideastdata._codegen` generates: the
+fast builder first, and from the first value it refuses on, the detailed builder, which
+runs the same rules and says why at each path. Then :mod:`._document` checks the dataset
+whole.
 """
 
 from __future__ import annotations
 
-import functools
-import linecache
-import operator
-import threading
-from collections.abc import Callable, Iterable
-from types import GenericAlias
 from typing import Any
 
-import attrs
-
 from .. import _schema
-from ..errors import FieldTypeError, FieldValueError, Problem, short_repr
-from ..model import PartialDate
+from .._codegen import Refused, builders
+from ..errors import FieldTypeError, FieldValueError, Problem
 from ._encodable import unencodable
 
-__all__ = ["RULES", "Refused", "builders", "check_list", "type_name"]
+__all__ = ["REFUSALS", "build_rows", "build_table"]
 
-
-class Refused(Exception):  # noqa: N818 - a refusal of a value, reported at its path by the detailed mode
-    """A rule refused a value: *message* at the value, or *items* at paths inside it."""
-
-    def __init__(self, message: str = "", items: Iterable[tuple[str, str]] = ()) -> None:
-        self.message = message
-        self.items = tuple(items)
-        super().__init__(message)
-
-    def report(self, out: list[Problem], path: str) -> None:
-        """Add this refusal's problems at *path*."""
-        if self.message:
-            out.append(Problem(path, self.message))
-        out.extend(Problem(path + suffix, message) for suffix, message in self.items)
-
-
-def type_name(value: object) -> str:
-    """How a message names the JSON type of *value*, with the value: ``int 5``, ``null None``."""
-    return f"{'null' if value is None else type(value).__name__} {short_repr(value)}"
-
-
-def _bad(what: str) -> Callable[[Any], Any]:
-    def refuse(value: Any) -> Any:
-        raise Refused(f"expected {what}, got {type_name(value)}")
-
-    return refuse
-
-
-def _bad_enum(members: dict[str, Any], value: Any) -> Any:
-    allowed = ", ".join(map(repr, members))
-    raise Refused(f"expected one of {allowed}, got {type_name(value)}")
-
-
-def check_list(value: Any) -> list[Any]:
-    """*value* when it is a JSON array (a list or tuple), else refused."""
-    if type(value) is list or type(value) is tuple:
-        return value  # type: ignore[no-any-return]
-    raise Refused(f"expected a list, got {type_name(value)}")
-
-
-_STR_ONLY = {str}
-
-
-def _strs(value: Any) -> tuple[str, ...]:
-    """A JSON array of strings as a tuple; every item that is not a string is refused at its index."""
-    items = check_list(value)
-    if not items or set(map(type, items)) == _STR_ONLY:
-        return tuple(items)
-    raise Refused(items=[(f"[{i}]", f"expected a string, got {type_name(v)}") for i, v in enumerate(items) if type(v) is not str])
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _parse_date(value: str) -> PartialDate:
-    try:
-        return PartialDate.parse(value)
-    except ValueError as exc:  # the date is one field: report it there, not at .month
-        raise Refused(f"invalid date {short_repr(value)}: {exc}") from None
-
-
-def _date(value: Any) -> PartialDate:
-    """A date text as a (shared, frozen) PartialDate."""
-    if type(value) is not str:
-        raise Refused(f"expected a date string like '2025-08', got {type_name(value)}")
-    return _parse_date(value)
-
-
-# --------------------------------------------------------------------------- the rule table
-
-
-@attrs.frozen
-class Rule:
-    """How one kind of field is read: the check of a raw value, and what is left of it after msgspec."""
-
-    check: str
-    """Expression of the raw value ``{x}``: the field's value, or :class:`Refused`."""
-    trusted: str = "{x}"
-    """The same for a value msgspec decoded into the mirror's type (already type-checked)."""
-
-
-RULES: dict[_schema.Kind, Rule] = {
-    "text": Rule("({x} if type({b}) is str else _bad_str({x}))"),
-    "int": Rule("({x} if type({b}) is int else _bad_int({x}))"),
-    "float": Rule("(float({x}) if type({b}) is float or type({x}) is int else _bad_float({x}))"),
-    "bool": Rule("({x} if type({b}) is bool else _bad_bool({x}))"),
-    "enum": Rule("({E}[{x}] if type({b}) is str and {x} in {E} else _bad_enum({E}, {x}))"),
-    "date": Rule("_date({b})", "_parse_date({b})"),
-    "texts": Rule("_strs({b})"),
-    "records": Rule("_many({b}, {F})", "tuple(map({M}, {b}))"),
-}
-"""One rule per kind of field (:data:`mideastdata._schema.KINDS`); :mod:`mideastdata._schema` refuses any other.
-
-``{b}`` is where the raw value is first evaluated (and bound to ``x`` when it is an
-expression such as ``d['kind']``), ``{x}`` every later use of it."""
-
-_MISSING = object()
-
-
-def _expr(spec: _schema.FieldSpec, access: str, *, trusted: bool = False, detailed: bool = False) -> str:
-    """The rule expression of *spec* applied to the raw value *access* (a name, or an expression evaluated once)."""
-    rule = RULES[spec.kind]
-    template = rule.trusted if trusted else rule.check
-    item = spec.item.__name__ if spec.kind == "records" else ""
-    if detailed and spec.kind == "records":
-        template = f"_many_d({{b}}, _d_{item}, path + '.{spec.name}', out)"
-    bind, x = (access, access) if access.isidentifier() else (f"(x := {access})", "x")
-    optional = spec.optional and (spec.kind != "text" or not trusted)
-    fill = {
-        "E": f"_enum_{spec.enum.__name__}" if spec.enum is not None else "",
-        "F": f"_f_{item}",
-        "M": f"_m_{item}",
-    }
-    if optional:
-        return f"(None if {bind} is None else {template.format(b=x, x=x, **fill)})"
-    return template.format(b=bind, x=x, **fill)
-
-
-def _class_code(cls: type[Any]) -> list[str]:
-    """The generated builders of one record class (see the module docstring)."""
-    specs = _schema.fields(cls)
-    name, n = cls.__name__, len(specs)
-    full = ", ".join(f"{s.name}={_expr(s, f'd[{s.name!r}]')}" for s in specs)
-    some = ", ".join(
-        f"{s.name}=" + (_expr(s, f"d[{s.name!r}]") if s.required else
-                        f"(_default_{name}_{s.name} if (x := d.get({s.name!r}, _MISSING)) is _MISSING else {_expr(s, 'x')})")
-        for s in specs
-    )
-    positional = ", ".join(f"{s.name}={_expr(s, 'v' + str(i))}" for i, s in enumerate(specs))
-    mirrored = ", ".join(f"{s.name}={_mirror_expr(name, s)}" for s in specs)
-    lines = [
-        f"def _f_{name}(d):",
-        "    if type(d) is not dict:",
-        "        _bad_object(d)",
-        f"    if len(d) == {n}:",
-        f"        return {name}({full})",
-        f"    if len(d) > {n} or not d.keys() <= _keys_{name}:",
-        f"        raise _Refused('unknown field')",
-        f"    return {name}({some})",
-        "",
-        f"def _a_{name}({', '.join(f'v{i}' for i in range(n))}):",
-        f"    return {name}({positional})",
-        "",
-        f"def _m_{name}(m):",
-        f"    return {name}({mirrored})",
-        "",
-        f"def _d_{name}(d, path, out):",
-        "    if type(d) is not dict:",
-        "        out.append(_Problem(path, 'expected a JSON object, got ' + _type_name(d)))",
-        "        return None",
-        "    before = len(out)",
-    ]
-    for i, s in enumerate(specs):
-        value = f"d[{s.name!r}]"
-        lines += [f"    if {s.name!r} in d:", "        try:", f"            v{i} = {_expr(s, value, detailed=True)}",
-                  "        except _Refused as exc:", f"            exc.report(out, path + '.{s.name}')"]
-        if s.required:
-            lines += ["    else:", f"        out.append(_Problem(path + '.{s.name}', 'required field is missing'))"]
-        else:
-            lines += ["    else:", f"        v{i} = _default_{name}_{s.name}"]
-    lines += [
-        f"    extra = d.keys() - _keys_{name}",
-        "    if extra:",
-        "        out.append(_Problem(path, _unknown(extra)))",
-        "    if len(out) > before:",
-        "        return None",
-        "    try:",
-        f"        return {name}({', '.join(f'{s.name}=v{i}' for i, s in enumerate(specs))})",
-        "    except (_FieldValueError, _FieldTypeError) as exc:",
-        "        out.append(_Problem(path + ('.' + exc.field if exc.field else ''), str(exc)))",
-        "        return None",
-        "",
-    ]
-    return lines
-
-
-def _mirror_expr(name: str, spec: _schema.FieldSpec) -> str:
-    if spec.required:
-        return _expr(spec, f"m.{spec.name}", trusted=True)
-    return f"(_default_{name}_{spec.name} if (x := m.{spec.name}) is _UNSET else {_expr(spec, 'x', trusted=True)})"
-
-
-def mirror_field(spec: _schema.FieldSpec, mirrors: dict[type[Any], Any], unset: Any) -> tuple[Any, ...]:
-    """*spec*'s field in a msgspec mirror, as ``msgspec.defstruct`` takes it (``mirrors``: the nested classes')."""
-    simple = {"text": str, "int": int, "float": float, "bool": bool, "date": str}
-    if spec.kind == "enum":
-        type_: Any = spec.enum
-    elif spec.kind == "texts":
-        type_ = tuple[str, ...]
-    elif spec.kind == "records":
-        type_ = GenericAlias(tuple, (mirrors[spec.item], ...))
-    else:
-        type_ = simple[spec.kind]
-    if spec.optional:
-        type_ = type_ | None
-    if spec.required:
-        return (spec.name, type_)
-    return (spec.name, type_ | type(unset), unset)  # a key left out is UNSET: counted, then the default
-
-
-def _unknown(keys: Iterable[str]) -> str:
-    keys = sorted(keys)
-    return f"unknown field{'s' if len(keys) > 1 else ''} " + ", ".join(map(short_repr, keys))
-
-
-def _bad_object(value: Any) -> Any:
-    raise Refused(f"expected a JSON object, got {type_name(value)}")
-
-
-def _many(value: Any, build: Callable[[Any], Any]) -> tuple[Any, ...]:
-    return tuple(map(build, check_list(value)))
-
-
-def _many_d(value: Any, build: Callable[[Any, str, list[Problem]], Any], path: str, out: list[Problem]) -> tuple[Any, ...]:
-    items = check_list(value)
-    before = len(out)
-    built = tuple(build(item, f"{path}[{i}]", out) for i, item in enumerate(items))
-    if len(out) > before:
-        raise Refused()  # its problems are in out already
-    return built
-
-
-# --------------------------------------------------------------------------- generated once
-
-
-@attrs.frozen
-class Builders:
-    """The generated builders of every record class."""
-
-    fast: dict[type[Any], Callable[[Any], Any]]
-    detailed: dict[type[Any], Callable[[Any, str, list[Problem]], Any]]
-    args: dict[type[Any], Callable[..., Any]]
-    mirror: dict[type[Any], Callable[[Any], Any]]
-
-
-_lock = threading.Lock()
-_made: list[Builders] = []
-
-
-def _namespace() -> dict[str, Any]:
-    namespace: dict[str, Any] = {
-        "_Refused": Refused,
-        "_Problem": Problem,
-        "_FieldValueError": FieldValueError,
-        "_FieldTypeError": FieldTypeError,
-        "_MISSING": _MISSING,
-        "_UNSET": _unset(),
-        "_type_name": type_name,
-        "_unknown": _unknown,
-        "_bad_object": _bad_object,
-        "_bad_str": _bad("a string"),
-        "_bad_int": _bad("an integer"),
-        "_bad_float": _bad("a number"),
-        "_bad_bool": _bad("true or false"),
-        "_bad_enum": _bad_enum,
-        "_date": _date,
-        "_parse_date": _parse_date,
-        "_strs": _strs,
-        "_many": _many,
-        "_many_d": _many_d,
-    }
-    for cls in _schema.RECORD_CLASSES:
-        namespace[cls.__name__] = cls
-        specs = _schema.fields(cls)
-        namespace[f"_keys_{cls.__name__}"] = frozenset(s.name for s in specs)
-        for s in specs:
-            if not s.required:
-                namespace[f"_default_{cls.__name__}_{s.name}"] = s.default
-            if s.enum is not None:
-                namespace[f"_enum_{s.enum.__name__}"] = {m.value: m for m in s.enum}
-    return namespace
-
-
-def _unset() -> Any:
-    """msgspec's UNSET (a field the document left out), or a private marker without msgspec."""
-    try:
-        import msgspec  # noqa: PLC0415 - optional: the fast extra
-    except ImportError:
-        return object()
-    return msgspec.UNSET
-
-
-def _generate() -> Builders:
-    source = "\n".join(line for cls in _schema.RECORD_CLASSES for line in _class_code(cls))
-    filename = "<mideastdata generated builders>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
-    namespace = _namespace()
-    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - generated from the model, no input in it
-    classes = _schema.RECORD_CLASSES
-    return Builders(
-        fast={c: namespace[f"_f_{c.__name__}"] for c in classes},
-        detailed={c: namespace[f"_d_{c.__name__}"] for c in classes},
-        args={c: namespace[f"_a_{c.__name__}"] for c in classes},
-        mirror={c: namespace[f"_m_{c.__name__}"] for c in classes},
-    )
-
-
-def builders() -> Builders:
-    """The builders of every record class, generated on first use (thread-safe)."""
-    if not _made:
-        with _lock:
-            if not _made:
-                _made.append(_generate())
-    return _made[0]
-
-
-# --------------------------------------------------------------------------- tables and datasets
-
-
-_REFUSALS = (Refused, KeyError, FieldValueError, FieldTypeError)
+REFUSALS = (Refused, KeyError, FieldValueError, FieldTypeError)
 """What a fast builder raises for a value it refuses (KeyError: a required key left out)."""
 
 
 def build_table(
     rows: list[Any], cls: type[Any], name: str, out: list[Problem], *, surrogates: bool = False
 ) -> tuple[Any, ...]:
-    """The records of *rows* (plain values), or problems added to *out* (and the records that were fine).
+    r"""The records of *rows* (plain values); problems are added to *out* (with the records that were fine).
 
     Each row is dropped once its record is built, so the plain values and the records are not
     both held whole. The fast builder runs first; from the first row it refuses on, the
     detailed builder says why, row by row. With *surrogates* (the text the values were parsed
-    from may hold ``\\ud800``-style escapes), every text of every record is also checked for a
+    from may hold ``\ud800``-style escapes), every text of every record is also checked for a
     lone surrogate, which no format can write.
 
     Raises:
@@ -378,10 +45,10 @@ def build_table(
     append = built.append
     at = 0
     try:
-        for at, row in enumerate(rows):  # noqa: B007 - `at` is where the detailed builder starts
+        for at, row in enumerate(rows):
             append(fast(row))
             rows[at] = None
-    except _REFUSALS:
+    except REFUSALS:
         pass
     else:
         if surrogates:
@@ -406,17 +73,20 @@ def _surrogates(records: list[Any], name: str, out: list[Problem]) -> None:
         out.extend(Problem(f"{name}[{i}]{'.' + p.path if p.path else ''}", p.message) for p in unencodable(record))
 
 
-def build_rows(columns: list[list[Any]], cls: type[Any], name: str, out: list[Problem]) -> tuple[Any, ...]:
+def build_rows(
+    columns: list[list[Any]], cls: type[Any], name: str, out: list[Problem], *, surrogates: bool = False
+) -> tuple[Any, ...]:
     """The records whose field values are *columns* (one list per field, in schema order).
 
     The positional builder runs first; on a refusal, the rows are handed to :func:`build_table`
-    as dicts, so the problems are the detailed builder's.
+    as plain records, so the problems are the detailed builder's.
     """
     try:
-        return tuple(map(builders().args[cls], *columns))
-    except _REFUSALS:
+        built = list(map(builders().args[cls], *columns))
+    except REFUSALS:
         names = [s.name for s in _schema.fields(cls)]
-        return build_table([dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)], cls, name, out)
-
-
-field_names = operator.attrgetter("name")
+        rows = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+        return build_table(rows, cls, name, out, surrogates=surrogates)
+    if surrogates:
+        _surrogates(built, name, out)
+    return tuple(built)

@@ -14,8 +14,8 @@ to its pure-Python encoder). This module writes the same text two faster ways:
   Structs as ``(year, month, day)`` and are swapped for their ISO text, made once
   per distinct date. For these documents the result is byte for byte
   ``json.dumps(..., ensure_ascii=False, indent=1)``;
-* without it, plain dicts built by functions generated from the schema (keys in
-  schema order), written by :func:`json.dumps`.
+* without it, plain dicts built by the unstructurers :mod:`mideastdata._codegen`
+  generates from the schema (keys in schema order), written by :func:`json.dumps`.
 
 A list of records of one table (``md.to_json`` of a table or of a query's records) is
 written by the same slice writer one level less deep (:func:`records_text`).
@@ -33,55 +33,31 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from operator import attrgetter
 from types import GenericAlias
-from typing import Any, get_args
+from typing import Any
 
 import attrs
 
+from .. import _schema
+from .._codegen import builders
 from ..dataset import Dataset
 from ..model import PartialDate
 from ._document import META_KEYS, TABLE_TYPES
-from ._fast import _RECORD_CLASSES, gc_paused, nested_record_class
+from ._text import gc_paused
 
 __all__ = ["document_bytes", "document_text", "records_text", "unstructure_document", "unstructurer"]
-
-_unstructurers: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
 _SLICE = 256
 """Records converted and encoded at a time: the Structs of a slice stay in the CPU cache and are freed at once."""
 
 
-def _value_code(name: str, type_: Any) -> str:
-    """The expression that unstructures attribute *name* of record ``r`` as the converter does."""
-    get = f"r.{name}"
-    args = get_args(type_)
-    if args == (PartialDate, type(None)):
-        return f"(None if (x := {get}) is None else str(x))"
-    if (nested := nested_record_class(type_)) is not None:
-        return f"[_u_{nested.__name__}(x) for x in {get}]"
-    return get  # str, int, bool, None, a tuple of str, an enum (a str, written as its value): as they are
-
-
-def _generated() -> dict[type, Callable[[Any], dict[str, Any]]]:
-    if not _unstructurers:
-        lines: list[str] = []
-        for cls in _RECORD_CLASSES:
-            fields = attrs.fields(attrs.resolve_types(cls))
-            items = ", ".join(f"{f.name!r}: {_value_code(f.name, f.type)}" for f in fields)
-            lines += [f"def _u_{cls.__name__}(r):", f"    return {{{items}}}", ""]
-        namespace: dict[str, Any] = {}
-        exec(compile("\n".join(lines), "<mideastdata fast unstructurers>", "exec"), namespace)  # noqa: S102 - from the schema
-        _unstructurers.update({cls: namespace[f"_u_{cls.__name__}"] for cls in _RECORD_CLASSES})
-    return _unstructurers
-
-
 def unstructurer(kind: type[Any]) -> Callable[[Any], dict[str, Any]]:
-    """The generated function giving a record of *kind* as the converter unstructures it (a JSON-ready dict)."""
-    return _generated()[kind]
+    """The generated function giving a record of *kind* as plain JSON values (see :mod:`mideastdata._codegen`)."""
+    return builders().plain[kind]
 
 
 def unstructure_document(ds: Dataset) -> dict[str, Any]:
-    """The dataset as a JSON-ready dict, equal to :func:`~mideastdata.io.converter.unstructure_dataset`'s."""
-    made = _generated()
+    """The dataset as a JSON-ready dict: its metadata, then each table's records as plain values."""
+    made = builders().plain
     doc: dict[str, Any] = {key: getattr(ds, key) for key in META_KEYS}
     for name, cls in TABLE_TYPES.items():
         doc[name] = list(map(made[cls], getattr(ds, name).records))
@@ -118,14 +94,13 @@ def _str_value(obj: Any) -> Any:
     raise TypeError(msg)
 
 
-def _struct_field(type_: Any, structs: dict[type, Any], date_type: type) -> Any:
-    """The Struct field type for a record field of *type_* (``Any``: taken as it is)."""
-    args = get_args(type_)
-    if args == (PartialDate, type(None)):
-        return date_type | None
-    if (nested := nested_record_class(type_)) is not None:
-        return GenericAlias(list, (structs[nested],))  # list[a Struct class made at run time]
-    return Any  # str, int, bool, None, a tuple of str, an enum: msgspec writes them as json.dumps does
+def _struct_field(spec: _schema.FieldSpec, structs: dict[type, Any], date_type: type) -> Any:
+    """The Struct field type for a record field (``Any``: taken as it is)."""
+    if spec.kind == "date":
+        return date_type | None if spec.optional else date_type
+    if spec.kind == "records":
+        return GenericAlias(list, (structs[spec.item],))  # list[a Struct class made at run time]
+    return Any  # text, numbers, booleans, None, a tuple of texts, an enum: msgspec writes them as json.dumps does
 
 
 def _build_writer() -> _Writer:
@@ -136,11 +111,11 @@ def _build_writer() -> _Writer:
     )
     structs: dict[type, Any] = {}
     dates: dict[type, tuple[str, ...]] = {}
-    for cls in _RECORD_CLASSES:
-        fields = attrs.fields(attrs.resolve_types(cls))
-        spec = [(f.name, _struct_field(f.type, structs, date_type)) for f in fields]
-        structs[cls] = msgspec.defstruct(f"_{cls.__name__}Out", spec, gc=False)
-        dates[cls] = tuple(f.name for f in fields if get_args(f.type) == (PartialDate, type(None)))
+    for cls in _schema.RECORD_CLASSES:
+        specs = _schema.fields(cls)
+        fields = [(s.name, _struct_field(s, structs, date_type)) for s in specs]
+        structs[cls] = msgspec.defstruct(f"_{cls.__name__}Out", fields, gc=False)
+        dates[cls] = tuple(s.name for s in specs if s.kind == "date")
     tables = tuple((name, b",\n " + msgspec.json.encode(name) + b": [", cls) for name, cls in TABLE_TYPES.items())
     encoder = msgspec.json.Encoder(enc_hook=_str_value)
     return _Writer(

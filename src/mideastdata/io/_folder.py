@@ -18,9 +18,9 @@ from typing import Any
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ._atomic import write_file
+from ._document import META_KEYS, TABLE_TYPES, structure_meta
 from ._files import read_text
-from .converter import META_KEYS, TABLE_TYPES, _structure_meta
-from .json import parse_value
+from ._text import parse_value
 
 __all__ = ["META_FILE", "build_dataset", "file_names", "read_meta", "read_text", "write_meta"]
 
@@ -80,7 +80,7 @@ def read_meta(folder: Path, fmt: str, extra: Mapping[str, type] | None = None) -
             options[key] = doc[key]
     meta_doc = {k: v for k, v in doc.items() if k != "format" and k not in extra}
     meta_problems: list[Problem] = []
-    meta = _structure_meta(meta_doc, meta_problems)
+    meta = structure_meta(meta_doc, meta_problems)
     problems.extend(Problem(f"{META_FILE}.{p.path}" if p.path else META_FILE, p.message) for p in meta_problems)
     if problems:
         raise DatasetError(problems, file=str(folder))

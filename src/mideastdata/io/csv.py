@@ -20,25 +20,25 @@ The encoding of a cell (documented for users in docs/formats.md):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from .. import _schema
 from ..dataset import Dataset
-from ..errors import DatasetError, Problem
+from ..errors import Problem
 from ._atomic import atomic_folder, write_file
+from ._cells import decode_column, parse_csv, split_rows
 from ._columns import columns
-from ._csvfast import load_folder
 from ._csvrow import row_writer
+from ._document import TABLE_TYPES
+from ._engine import build_rows, build_table
 from ._folder import build_dataset, file_names, read_meta, read_text, write_meta
-from .converter import TABLE_TYPES, structure_records
+from ._text import has_escape
 
-__all__ = ["EXTENSION", "parse_csv", "read", "read_reference", "read_table", "table_csv", "write"]
+__all__ = ["EXTENSION", "parse_csv", "read", "read_table", "table_csv", "write"]
 
 EXTENSION = "csv"
-
-_TOKEN = re.compile(r'(?:"((?:[^"]|"")*)"|([^,"\r\n]*))(,|\r\n|\n|\r|\Z)')
 
 
 _WRITERS: dict[tuple[type[Any], bool], Callable[[Any], str]] = {}
@@ -68,97 +68,110 @@ def write(ds: Dataset, path: Path, *, excel_safe: bool = False) -> Path:
 # --------------------------------------------------------------------------- reading
 
 
-def parse_csv(text: str) -> list[list[str | None]]:
-    """Split RFC 4180 text into rows of cells: ``None`` for an unquoted empty cell.
-
-    Accepts CRLF, LF or CR between rows.
+def _split(text: str) -> tuple[list[list[Any]], bool]:
+    """The rows of *text* and whether an empty cell stands for ``None`` (see :func:`split_rows`).
 
     Raises:
         ValueError: a quote is misplaced or unclosed (the message names the line).
     """
-    rows: list[list[str | None]] = []
-    row: list[str | None] = []
-    pos, end = 0, len(text)
-    match = _TOKEN.match
-    while pos < end:
-        m = match(text, pos)
-        if m is None or (m.end() == pos and pos < end):
-            line = text.count("\n", 0, pos) + 1
-            msg = f"line {line}: misplaced or unclosed quote"
-            raise ValueError(msg)
-        quoted, plain, sep = m.groups()
-        if quoted is not None:
-            row.append(quoted.replace('""', '"'))
-        else:
-            row.append(plain or None)
-        pos = m.end()
-        if sep != ",":
-            rows.append(row)
-            row = []
-        elif pos == end:  # a trailing comma: one more, empty cell
-            row.append(None)
-            rows.append(row)
-    return rows
+    split = split_rows(text)
+    if split is None:
+        return parse_csv(text), False  # not well-formed: the strict tokenizer says where
+    return split
 
 
-def _unsafe(cell: str | None) -> str | None:
-    return cell[1:] if cell and cell[0] == "'" else cell
+def _header_problems(header: list[str], specs: dict[str, Any], name: str) -> list[Problem]:
+    unknown = [h for h in header if h not in specs]
+    missing = [n for n in specs if n not in header]
+    parts = [f"unknown column {h!r}" for h in unknown] + [f"missing column {n!r}" for n in missing]
+    parts += [f"duplicate column {h!r}" for h in sorted({str(h) for h in header if header.count(h) > 1})]
+    return [Problem(name, f"{name}.{EXTENSION}: {p}") for p in parts]
+
+
+def _decode(
+    cells: dict[str, tuple[Any, ...]], specs: dict[str, Any], name: str, problems: list[Problem], **how: bool
+) -> tuple[list[list[Any]], set[int]]:
+    """Each column's plain values (in schema order), and the rows with a cell that cannot be decoded."""
+    decoded: list[list[Any]] = []
+    bad: set[int] = set()
+    for spec in specs.values():
+        values, refused = decode_column(spec, cells.pop(spec.name), **how)
+        problems.extend(Problem(f"{name}[{i}].{spec.name}", message) for i, message in refused)
+        bad.update(i for i, _ in refused)
+        decoded.append(values)
+    return decoded, bad
 
 
 def read_table(
     text: str, name: str, kind: type[Any], problems: list[Problem], *, excel_safe: bool = False
 ) -> tuple[Any, ...]:
-    """Decode the CSV *text* of table *name*; add problems (with paths) and return the records."""
+    """Decode the CSV *text* of table *name*; add problems (with paths) and return the records.
+
+    The cells are split (by the C reader when the text is well-formed, else by the strict
+    tokenizer, which says where it is not), decoded column by column into plain values
+    (:mod:`._cells`) and built into records by the engine. A row with a cell that cannot be
+    decoded is left out and the others are still checked, so every problem is reported; a
+    table with problems gives no records.
+    """
     try:
-        rows = parse_csv(text)
+        rows, empty_is_none = _split(text)
     except ValueError as exc:
         problems.append(Problem(name, f"{name}.{EXTENSION}: {exc}"))
         return ()
     if not rows:
         problems.append(Problem(name, f"{name}.{EXTENSION} is empty: expected a header row"))
         return ()
-    by_name = {c.name: c for c in columns(kind)}
-    header = rows[0]
-    unknown = [h for h in header if h not in by_name]
-    missing = [n for n in by_name if n not in header]
-    if unknown or missing or len(set(header)) != len(header):
-        parts = [f"unknown column {h!r}" for h in unknown] + [f"missing column {n!r}" for n in missing]
-        parts += [f"duplicate column {h!r}" for h in sorted({str(h) for h in header if header.count(h) > 1})]
-        problems.extend(Problem(name, f"{name}.{EXTENSION}: {p}") for p in parts)
+    specs = {s.name: s for s in _schema.fields(kind)}
+    header = ["" if h is None else h for h in rows[0]]  # an empty header cell, however it is split
+    wrong = _header_problems(header, specs, name)
+    if wrong:
+        problems.extend(wrong)
         return ()
-    decoders: list[tuple[str, Callable[[str | None], Any]]] = [
-        (str(h), by_name[str(h)].decode) for h in header
-    ]
-    docs: list[dict[str, Any]] = []
-    ok = True
-    for i, row in enumerate(rows[1:]):
-        if len(row) != len(header):
-            problems.append(Problem(f"{name}[{i}]", f"row has {len(row)} cells, the header {len(header)}"))
-            ok = False
-            continue
-        doc: dict[str, Any] = {}
-        for (field, decode), cell in zip(decoders, row, strict=True):
-            value = _unsafe(cell) if excel_safe else cell
-            try:
-                doc[field] = decode(value)
-            except ValueError as exc:
-                problems.append(Problem(f"{name}[{i}].{field}", str(exc)))
-                ok = False
-        docs.append(doc)
-    if not ok:
+    body = rows[1:]
+    rows.clear()
+    width = len(header)
+    short = {i for i, row in enumerate(body) if len(row) != width}
+    problems.extend(Problem(f"{name}[{i}]", f"row has {len(body[i])} cells, the header {width}") for i in sorted(short))
+    if not body:
         return ()
-    try:
-        return structure_records(docs, kind, name)
-    except DatasetError as exc:
-        problems.extend(exc.problems)
-        return ()
+    cells = dict(
+        zip(
+            header,
+            zip(*([None] * width if i in short else row for i, row in enumerate(body)), strict=True),
+            strict=True,
+        )
+    )
+    del body
+    before = len(problems)
+    decoded, bad = _decode(cells, specs, name, problems, empty_is_none=empty_is_none, excel_safe=excel_safe)
+    problems[before:] = [p for p in problems[before:] if _row_of(p, name) not in short]
+    surrogates = has_escape(text)
+    before = len(problems)
+    if not bad and not short:
+        built = build_rows(decoded, kind, name, problems, surrogates=surrogates)
+        return built if len(problems) == before else ()
+    keep = [i for i in range(len(decoded[0])) if i not in bad and i not in short]
+    names = list(specs)
+    rows_left = [{n: decoded[j][i] for j, n in enumerate(names)} for i in keep]
+    build_table(rows_left, kind, name, problems, surrogates=surrogates)  # to report their problems too
+    problems[before:] = [_renumber(p, name, keep) for p in problems[before:]]  # in the table's numbering
+    return ()
+
+
+def _row_of(problem: Problem, name: str) -> int | None:
+    index = problem.path.removeprefix(f"{name}[").partition("]")[0]
+    return int(index) if index.isdigit() else None
+
+
+def _renumber(problem: Problem, name: str, keep: list[int]) -> Problem:
+    row = _row_of(problem, name)
+    if row is None:
+        return problem
+    return Problem(f"{name}[{keep[row]}]{problem.path.partition(']')[2]}", problem.message)
 
 
 def read(path: Path) -> Dataset:
     """Read a CSV folder.
-
-    A valid folder is read by the fast path (:mod:`._csvfast`); anything it cannot
-    vouch for is read again by the reference reader below, which reports every problem.
 
     Raises:
         DatasetError: with every problem found, each at its ``table[index].field`` path.
@@ -166,18 +179,6 @@ def read(path: Path) -> Dataset:
     folder = path.parent if path.is_file() else path
     meta, options = read_meta(folder, EXTENSION, {"excel_safe": bool})
     excel_safe = bool(options.get("excel_safe", False))
-    found = load_folder(folder, meta, excel_safe=excel_safe)
-    if found is not None:
-        return found
-    return read_reference(folder, meta, excel_safe=excel_safe)
-
-
-def read_reference(folder: Path, meta: dict[str, str], *, excel_safe: bool) -> Dataset:
-    """Read the tables of a CSV *folder* (metadata *meta*) the strict way, collecting every problem.
-
-    Raises:
-        DatasetError: with every problem found, each at its ``table[index].field`` path.
-    """
 
     def one_table(name: str, kind: type[Any], problems: list[Problem]) -> tuple[Any, ...]:
         text = read_text(folder / f"{name}.{EXTENSION}", problems, name)

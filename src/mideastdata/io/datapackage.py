@@ -23,8 +23,8 @@ from ..dataset import Dataset
 from ..errors import DatasetError, Problem, short_repr
 from ._atomic import atomic_folder, write_file
 from ._columns import Column, columns
+from ._document import META_KEYS, TABLE_TYPES, structure_meta
 from ._folder import build_dataset, read_json_file, read_text
-from .converter import META_KEYS, TABLE_TYPES, _structure_meta
 from .csv import read_table, table_csv
 
 __all__ = ["DESCRIPTOR", "FOREIGN_KEYS", "descriptor", "read", "write"]
@@ -158,7 +158,7 @@ def _metadata(desc: dict[str, Any], problems: list[Problem]) -> dict[str, str]:
         problems.append(Problem("mideastdata", "expected a JSON object"))
         return {}
     found: list[Problem] = []
-    meta = _structure_meta(meta_doc, found)
+    meta = structure_meta(meta_doc, found)
     problems.extend(Problem(f"mideastdata.{p.path}" if p.path else "mideastdata", p.message) for p in found)
     return meta
 

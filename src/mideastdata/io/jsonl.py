@@ -12,12 +12,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .._codegen import builders
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ._atomic import atomic_folder, write_file
+from ._document import TABLE_TYPES
+from ._engine import build_table
 from ._folder import build_dataset, file_names, read_meta, read_text, write_meta
-from .converter import TABLE_TYPES, converter, structure_records
-from .json import parse_value
+from ._jsonload import load_lines
+from ._text import parse_value
 
 __all__ = ["EXTENSION", "read", "write"]
 
@@ -29,7 +32,7 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan
 def table_lines(records: tuple[Any, ...], kind: type[Any]) -> str:
     """The JSON Lines text of *records* of class *kind*."""
     encode = _ENCODER.encode
-    rows = converter.unstructure(records, tuple[kind, ...])  # type: ignore[valid-type]
+    rows = map(builders().plain[kind], records)
     return "".join([encode(row) + "\n" for row in rows])
 
 
@@ -73,13 +76,12 @@ def read(path: Path) -> Dataset:
 
     def read_table(name: str, kind: type[Any], problems: list[Problem]) -> tuple[Any, ...]:
         text = read_text(folder / f"{name}.{EXTENSION}", problems, name)
-        rows = None if text is None else _parse_lines(text, name, problems)
-        if rows is None:
+        if text is None:
             return ()
-        try:
-            return structure_records(rows, kind, name)
-        except DatasetError as exc:
-            problems.extend(exc.problems)
-            return ()
+        found = load_lines(text.encode("utf-8"), kind, name, problems)
+        if found is not None:
+            return found
+        rows = _parse_lines(text, name, problems)  # strict, line by line: says what is wrong
+        return () if rows is None else build_table(rows, kind, name, problems, surrogates=True)
 
     return build_dataset(folder, meta, read_table)

@@ -23,13 +23,14 @@ from ..errors import DatasetError, Problem
 from ..model import PartialDate
 from ._atomic import atomic_folder, write_file
 from ._columns import Column, columns, field_type, is_optional
-from ._fast import _Run, gc_paused, nested_record_class
+from ._document import TABLE_TYPES
+from ._engine import build_rows, build_table
 from ._fast_write import unstructurer
 from ._files import UnreadableFileError, read_bytes
 from ._folder import build_dataset, file_names, read_meta, write_meta
-from .converter import TABLE_TYPES, structure_records
+from ._text import gc_paused
 
-__all__ = ["EXTENSION", "arrow_schema", "arrow_table", "read", "read_reference", "write"]
+__all__ = ["EXTENSION", "arrow_schema", "arrow_table", "read", "write"]
 
 EXTENSION = "parquet"
 INSTALL_HINT = "pip install 'mideastdata[parquet]'"
@@ -75,9 +76,8 @@ def _column_values(column: Column, records: Sequence[Any]) -> list[Any]:
     values = list(map(attrgetter(column.name), records))
     if column.kind == "date":
         return [None if v is None else str(v) for v in values]
-    nested = nested_record_class(column.type)
-    if nested is not None:
-        unstructure = unstructurer(nested)
+    if column.spec.kind == "records":
+        unstructure = unstructurer(column.spec.item)
         return [None if v is None else list(map(unstructure, v)) for v in values]
     return values  # str (an enum is the str of its value), bool, int, a tuple of str: as they are
 
@@ -108,35 +108,6 @@ def write(ds: Dataset, path: Path) -> Path:
     return path
 
 
-def _fast_read(folder: Path, meta: dict[str, str], pq: Any) -> Dataset | None:
-    """The Dataset in *folder* when every table file holds exactly :func:`arrow_schema`, else ``None``.
-
-    Each column is taken out of Arrow whole (no dict per row) and the records are built by
-    the CSV fast path's generated row readers, which check every value's type as the
-    converter does and call the record class, so every validator runs. Any doubt (another
-    schema, a file that is not one, a value refused) gives ``None``: the reference reader
-    then reads the folder from the start and reports every problem.
-    """
-    from ._csvfast import row_builder  # noqa: PLC0415 - the CSV machinery, on the first Parquet read
-
-    run = _Run()
-    tables: dict[str, tuple[Any, ...]] = {}
-    try:
-        for name, kind in TABLE_TYPES.items():
-            file = folder / f"{name}.{EXTENSION}"
-            if not file.is_file():  # pyarrow would read a folder as a partitioned dataset
-                return None
-            table = _arrow_file(pq, file)
-            if not table.schema.equals(arrow_schema(kind)):  # names, order, types and nullability
-                return None
-            values = [table.column(c.name).to_pylist() for c in columns(kind)]
-            del table
-            tables[name] = tuple(map(row_builder(kind, run), *values))
-        return Dataset(**meta, **tables)  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001 - a file pyarrow refuses, a value a check refuses: the reference reader reports it
-        return None
-
-
 def _arrow_file(pq: Any, file: Path) -> Any:
     """The table in the Parquet *file*, read through the file layer (a regular file, bounded), checksums verified."""
     pa, _ = _pyarrow()
@@ -152,32 +123,23 @@ def _folder_meta(path: Path) -> tuple[Any, Path, dict[str, str]]:
 
 
 def read(path: Path) -> Dataset:
-    """Read a Parquet folder: the fast path (:func:`_fast_read`) when it can vouch for it, else row by row.
+    """Read a Parquet folder.
+
+    A file that holds exactly :func:`arrow_schema` is read a column at a time (each column
+    taken out of Arrow whole, no dict per row) and its records built by the engine's
+    positional builder; any other file row by row, as plain values. Either way the engine
+    checks every value.
 
     Raises:
         DatasetError: with every problem found, each at its ``table[index].field`` path.
         ImportError: pyarrow is not installed.
     """
     pq, folder, meta = _folder_meta(path)
-    found = _fast_read(folder, meta, pq)
-    return found if found is not None else _read_rows(pq, folder, meta)
 
-
-def read_reference(path: Path) -> Dataset:
-    """Read a Parquet folder row by row through the strict converter, collecting every problem.
-
-    Raises:
-        DatasetError: with every problem found, each at its ``table[index].field`` path.
-        ImportError: pyarrow is not installed.
-    """
-    return _read_rows(*_folder_meta(path))
-
-
-def _read_rows(pq: Any, folder: Path, meta: dict[str, str]) -> Dataset:
     def read_table(name: str, kind: type[Any], problems: list[Problem]) -> tuple[Any, ...]:
         file = folder / f"{name}.{EXTENSION}"
         try:
-            rows = _arrow_file(pq, file).to_pylist()
+            table = _arrow_file(pq, file)
         except UnreadableFileError as exc:  # missing, a link, a pipe, a device
             problems.append(Problem(name, str(exc)))
             return ()
@@ -186,10 +148,10 @@ def _read_rows(pq: Any, folder: Path, meta: dict[str, str]) -> Dataset:
         except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds on a bad file
             problems.append(Problem(name, f"cannot read {file.name}: {exc}"))
             return ()
-        try:
-            return structure_records(rows, kind, name)
-        except DatasetError as exc:
-            problems.extend(exc.problems)
-            return ()
+        if table.schema.equals(arrow_schema(kind)):  # names, order, types and nullability
+            values = [table.column(c.name).to_pylist() for c in columns(kind)]
+            del table
+            return build_rows(values, kind, name, problems)
+        return build_table(table.to_pylist(), kind, name, problems)
 
     return build_dataset(folder, meta, read_table)

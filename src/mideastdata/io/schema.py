@@ -25,7 +25,7 @@ from .._fields import PATTERNS
 from ..dataset import SCHEMA_VERSION, Dataset
 from ..model import PartialDate
 from ._columns import field_type, is_optional
-from .converter import TABLE_TYPES, converter
+from ._document import TABLE_TYPES
 
 __all__ = ["DIALECT", "json_schema"]
 
@@ -96,7 +96,8 @@ class _Builder:
             if field.default is attrs.NOTHING:
                 required.append(field.name)
             else:
-                prop = {**prop, "default": converter.unstructure(field.default, hints[field.name])}
+                default = field.default
+                prop = {**prop, "default": list(default) if isinstance(default, tuple) else default}
             properties[field.name] = prop
         self.defs[kind.__name__] = {
             "type": "object",

@@ -1,0 +1,186 @@
+# SPDX-License-Identifier: MIT
+r"""CSV text to plain values: the rows of a table, and each column's cells decoded by its field's kind.
+
+The cell encoding is documented for users in docs/formats.md and written by
+:mod:`mideastdata.io.csv`. Here:
+
+* :func:`split_rows` splits a well-formed RFC 4180 text with the C :mod:`csv` reader
+  (every ``"`` opens or closes a quoted cell or doubles one inside it,
+  :func:`well_formed`): on such a text it finds the cells the strict tokenizer
+  (:func:`mideastdata.io.csv.parse_csv`) finds. The C reader reads a quoted empty cell
+  (``""``, the empty string) and an unquoted one (``None``) alike, so a text holding a
+  quoted empty cell is left to the tokenizer;
+* :func:`decode_column` turns one column's cells into the plain values a JSON document
+  holds for that field (text, ``None``, ``true``/``false``, numbers, parsed JSON lists and
+  objects), from the field's kind alone; what it cannot decode it reports by row. The
+  engine then checks every value, as for every format.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .. import _schema
+from ..errors import DatasetError
+from ._text import has_escape, keys_in, may_repeat_keys, parse_value, quick_parser
+
+__all__ = ["decode_column", "parse_csv", "split_rows", "text_patterns", "well_formed"]
+
+Cell = str | None
+
+
+def text_patterns(*, possessive: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of well-formed CSV text, and of well-formed text with no quoted empty cell.
+
+    Well-formed is RFC 4180 as :func:`mideastdata.io.csv.parse_csv` reads it: each quoted cell
+    starts at the start of the text or after ``,`` CR or LF, holds no ``"`` but doubled ones,
+    and ends at the end of the text or before ``,`` CR or LF; outside quoted cells there is no
+    ``"`` at all. The grammar is unambiguous, so possessive quantifiers (Python 3.11 and later),
+    which never backtrack, accept the same texts, in one pass.
+    """
+    more = "*+" if possessive else "*"
+    body = f'[^"]{more}(?:""[^"]{more}){more}'
+    text = rf'(?:[^"]{more}(?<![^,\r\n])"{{}}"(?![^,\r\n])){more}[^"]{more}\Z'
+    return re.compile(text.format(body)), re.compile(text.format(f'(?:[^"]|""){body}'))
+
+
+_WELL_FORMED, _NO_QUOTED_EMPTY = text_patterns(possessive=sys.version_info >= (3, 11))
+
+
+def well_formed(text: str) -> bool:
+    """Whether *text* is RFC 4180 as the strict tokenizer reads it (it would raise on nothing)."""
+    return _WELL_FORMED.match(text) is not None
+
+
+def split_rows(text: str) -> tuple[list[list[Any]], bool] | None:
+    """The rows of a well-formed CSV *text*, or ``None`` when it is not well-formed.
+
+    Returns:
+        ``(rows, empty_is_none)``. With ``empty_is_none`` the rows come from the C
+        reader and an empty cell ``""`` stands for the tokenizer's ``None`` (the text
+        holds no quoted empty cell); otherwise they are the tokenizer's own rows.
+    """
+    if _NO_QUOTED_EMPTY.match(text) is not None:
+        try:
+            # An empty line is one empty cell, as the tokenizer reads it (the C reader: no cell).
+            return [row or [""] for row in csv.reader(io.StringIO(text, newline=""), strict=True)], True
+        except csv.Error:  # a cell beyond csv.field_size_limit(): the tokenizer has no such limit
+            pass
+    elif not well_formed(text):
+        return None
+    return parse_csv(text), False
+
+
+_TOKEN = re.compile(r'(?:"((?:[^"]|"")*)"|([^,"\r\n]*))(,|\r\n|\n|\r|\Z)')
+
+
+def parse_csv(text: str) -> list[list[str | None]]:
+    """Split RFC 4180 text into rows of cells: ``None`` for an unquoted empty cell.
+
+    Accepts CRLF, LF or CR between rows.
+
+    Raises:
+        ValueError: a quote is misplaced or unclosed (the message names the line).
+    """
+    rows: list[list[str | None]] = []
+    row: list[str | None] = []
+    pos, end = 0, len(text)
+    match = _TOKEN.match
+    while pos < end:
+        m = match(text, pos)
+        if m is None or (m.end() == pos and pos < end):
+            line = text.count("\n", 0, pos) + 1
+            msg = f"line {line}: misplaced or unclosed quote"
+            raise ValueError(msg)
+        quoted, plain, sep = m.groups()
+        if quoted is not None:
+            row.append(quoted.replace('""', '"'))
+        else:
+            row.append(plain or None)
+        pos = m.end()
+        if sep != ",":
+            rows.append(row)
+            row = []
+        elif pos == end:  # a trailing comma: one more, empty cell
+            row.append(None)
+            rows.append(row)
+    return rows
+
+
+_EMPTY_JSON = "expected JSON (such as [] for an empty list), got an empty cell"
+_FLAGS: dict[Cell, bool] = {"true": True, "false": False}
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def _number(cell: str, kind: str) -> Any:
+    match = _NUMBER.fullmatch(cell)
+    if match is None or (kind == "int" and (match.group(1) or "e" in cell.lower())):
+        return cell  # the engine refuses the text: "expected an integer, got str '1.5'"
+    return int(cell) if kind == "int" else float(cell)
+
+
+def decode_column(
+    spec: _schema.FieldSpec, col: Sequence[Cell], *, empty_is_none: bool, excel_safe: bool
+) -> tuple[list[Any], list[tuple[int, str]]]:
+    """The plain values of one column, and the cells that cannot be decoded, by row.
+
+    Args:
+        spec: the field the column holds.
+        col: its cells, ``None`` for an unquoted empty cell (with *empty_is_none*, ``""``).
+        empty_is_none: the cells came from the C reader: ``""`` stands for ``None``.
+        excel_safe: the table was written with ``excel_safe=True``: one leading ``'`` is stripped.
+    """
+    cells: list[Cell]
+    if empty_is_none:
+        cells = [(c[1:] if c[0] == "'" else c) if c else None for c in col] if excel_safe else [c or None for c in col]
+    else:
+        cells = [c[1:] if c and c[0] == "'" else c for c in col] if excel_safe else list(col)
+    kind = spec.kind
+    if kind == "text":
+        return (cells if spec.optional else ["" if c is None else c for c in cells]), []
+    if kind in ("enum", "date"):
+        return cells, []  # the engine checks the text
+    if kind == "bool":
+        return [c if c is None else _FLAGS.get(c, c) for c in cells], []
+    if kind in ("int", "float"):
+        return [c if c is None else _number(c, kind) for c in cells], []
+    return _json_column(cells, spec.optional)
+
+
+def _quick_cells(texts: list[str], parse: Callable[[str], Any]) -> list[Any] | None:
+    """The parsed cells, or None when one is not JSON or holds NaN (the strict parser then says which)."""
+    try:
+        return [parse(t) for t in texts]
+    except Exception:  # noqa: BLE001 - msgspec and json raise several kinds
+        return None
+
+
+def _json_column(cells: list[Cell], optional: bool) -> tuple[list[Any], list[tuple[int, str]]]:
+    """Cells of compact JSON (lists, nested records) parsed; strictly, cell by cell, when in doubt."""
+    refused = [] if optional else [(i, _EMPTY_JSON) for i, c in enumerate(cells) if c is None]
+    texts = [c for c in cells if c is not None]
+    joined = "\x00".join(texts)
+    if not has_escape(joined):
+        parse = quick_parser(len(joined))
+        values = _quick_cells(texts, parse)
+        if values is not None and not may_repeat_keys(joined, sum(map(keys_in, values))):
+            found = iter(values)
+            return [None if c is None else next(found) for c in cells], refused
+    out: list[Any] = []
+    for i, cell in enumerate(cells):
+        if cell is None:
+            out.append(None)
+            continue
+        try:
+            out.append(parse_value(cell))
+        except DatasetError as exc:  # strict: NaN, keys given twice, huge integers, deep nesting
+            message = "; ".join(str(p).replace("invalid JSON", "invalid JSON in the cell", 1) for p in exc.problems)
+            refused.append((i, message))
+            out.append(None)
+    refused.sort()
+    return out, refused

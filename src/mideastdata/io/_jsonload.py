@@ -1,0 +1,204 @@
+# SPDX-License-Identifier: MIT
+"""JSON documents to datasets: the quickest parse that can vouch for the text, then the one engine.
+
+:func:`load_json` tries, in order: msgspec mirrors (below), a quick parse into plain values
+(:func:`._text.quick`), and the strict parser, which reports what is wrong with the text.
+The records are built by :mod:`._engine` on every path, so the result and the problems do
+not depend on which parse was taken. (No cattrs here: ``md.load()`` of the bundled data
+takes this path.)
+
+The msgspec accelerator (the ``fast`` extra): a large document is decoded straight into mirrors of the record classes.
+
+With the ``fast`` extra, a large document is decoded into ``msgspec.Struct`` mirrors made
+from the same field specs the engine builds from (:func:`._engine.mirror_field`): the same
+fields, unknown keys refused, the same strict types (an ``int`` is not a ``str``, a
+``bool`` is not an ``int``, an enum only takes its values), and every field that has a
+default may be left out (it reads as ``UNSET`` and gets its default). msgspec checks all of
+that in C while it parses, and the mirrors are much smaller than the dicts a plain parse
+builds. The engine's mirror builders then call the real record classes, so every
+validator runs, and the Dataset is checked whole, as always.
+
+msgspec keeps the last value of a key given twice: the keys are counted (present fields,
+all levels down) and compared with the ``":`` in the text, as :mod:`._text` does for plain
+values. Anything msgspec refuses, or a count that does not match, gives ``None``: the
+caller then parses the text as plain values, and the engine reports what is wrong.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+import threading
+from typing import Any
+
+from .. import _schema
+from .._codegen import Refused, builders, mirror_field
+from ..dataset import Dataset
+from ..errors import FieldTypeError, FieldValueError, Problem
+from ..limits import Limits, check_records
+from ._document import META_KEYS, TABLE_TYPES, build_dataset, build_document
+from ._engine import build_table
+from ._text import ACCELERATE_FROM, gc_paused, has_escape, keys_in, may_repeat_keys, quick, quick_parser, strict
+
+__all__ = ["load_json", "load_lines", "load_mirrored"]
+
+_lock = threading.Lock()
+_made: dict[str, Any] = {}
+
+
+def _build() -> dict[str, Any]:
+    import msgspec  # noqa: PLC0415 - optional: the caller checks it is installed
+
+    unset = msgspec.UNSET
+    mirrors: dict[type[Any], Any] = {}
+    for cls in _schema.RECORD_CLASSES:  # nested classes first: the classes holding them refer to their mirrors
+        fields = [mirror_field(spec, mirrors, unset) for spec in _schema.fields(cls)]
+        mirrors[cls] = msgspec.defstruct(
+            f"_{cls.__name__}Mirror", fields, kw_only=True, forbid_unknown_fields=True, gc=False
+        )
+    document = msgspec.defstruct(
+        "_DocumentMirror",
+        [(key, str | msgspec.UnsetType, unset) for key in META_KEYS]
+        + [(name, list[mirrors[cls]] | msgspec.UnsetType, unset) for name, cls in TABLE_TYPES.items()],  # type: ignore[valid-type]
+        kw_only=True,
+        forbid_unknown_fields=True,
+        gc=False,
+    )
+    return {
+        "decode": msgspec.json.Decoder(document).decode,
+        "records": {cls: msgspec.json.Decoder(mirrors[cls]).decode for cls in TABLE_TYPES.values()},
+        "unset": unset,
+        "errors": (msgspec.MsgspecError,),
+    }
+
+
+def _tools() -> dict[str, Any] | None:
+    if not _made:
+        with _lock:
+            if not _made:
+                try:
+                    _made.update(_build())
+                except ImportError:
+                    _made["missing"] = True
+    return None if "missing" in _made else _made
+
+
+def _keys(structs: list[Any], cls: type[Any], unset: Any) -> int:
+    """How many keys *structs* (mirrors of *cls*) were written with: their present fields, all levels down."""
+    total = 0
+    for spec in _schema.fields(cls):
+        values = list(map(operator.attrgetter(spec.name), structs))
+        present = len(values) if spec.required else len(values) - operator.countOf(values, unset)
+        total += present
+        if spec.kind == "records":
+            items = list(itertools.chain.from_iterable(v for v in values if v is not unset))
+            total += _keys(items, spec.item, unset)
+    return total
+
+
+def load_mirrored(data: bytes, limits: Limits, file: str | None) -> Dataset | None:
+    """The Dataset in *data* when msgspec can vouch for every value, else ``None`` (or without msgspec).
+
+    Raises:
+        DatasetError: the records are fine and the dataset is not (a reference, a quote...),
+            or there are more records than ``limits.max_records``.
+    """
+    tools = _tools()
+    if tools is None or data.startswith(b"\xef\xbb\xbf") or has_escape(data):
+        return None
+    unset = tools["unset"]
+    try:
+        doc = tools["decode"](data)
+    except tools["errors"]:
+        return None
+    meta = {key: value for key in META_KEYS if (value := getattr(doc, key)) is not unset}
+    tables = {name: rows for name in TABLE_TYPES if (rows := getattr(doc, name)) is not unset}
+    check_records(sum(map(len, tables.values())), limits, file)
+    keys = len(meta) + len(tables) + sum(_keys(rows, TABLE_TYPES[name], unset) for name, rows in tables.items())
+    if may_repeat_keys(data, keys) or any(k not in meta for k in ("schema_version", "name", "version")):
+        return None
+    try:
+        built = {name: _build_mirrors(rows, TABLE_TYPES[name]) for name, rows in tables.items()}
+    except _REFUSED:
+        return None  # a validator refused a value (or a date): the engine reports it at its path
+    return build_dataset(meta, built, [], file=file)
+
+
+_REFUSED = (FieldValueError, FieldTypeError, Refused)
+
+
+def _build_mirrors(rows: list[Any], cls: type[Any]) -> tuple[Any, ...]:
+    make = builders().mirror[cls]
+    out = []
+    for i, row in enumerate(rows):
+        out.append(make(row))
+        rows[i] = None  # its memory is reused for the records that follow
+    return tuple(out)
+
+
+def _mirrored_lines(data: bytes, lines: list[bytes], cls: type[Any]) -> tuple[Any, ...] | None:
+    tools = _tools()
+    if tools is None or has_escape(data):
+        return None
+    decode = tools["records"][cls]
+    try:
+        rows = [decode(line) for line in lines]
+    except tools["errors"]:
+        return None
+    if may_repeat_keys(data, _keys(rows, cls, tools["unset"])):
+        return None
+    try:
+        return _build_mirrors(rows, cls)
+    except _REFUSED:
+        return None
+
+
+def load_lines(data: bytes, cls: type[Any], name: str, problems: list[Problem]) -> tuple[Any, ...] | None:
+    """The records of a JSON Lines table (*data*, UTF-8 without BOM): one record per line.
+
+    Returns ``None`` when a line is not JSON, or not strict JSON (a key given twice, NaN...):
+    the caller then parses each line strictly and says which. Refused values are added to
+    *problems* at their paths (``statements[3].kind``).
+    """
+    lines = data.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    if len(data) >= ACCELERATE_FROM:
+        found = _mirrored_lines(data, lines, cls)
+        if found is not None:
+            return found
+    if has_escape(data):
+        return None
+    parse = quick_parser(len(data))
+    try:
+        rows = [parse(line) for line in lines]
+    except Exception:  # noqa: BLE001 - not JSON, or NaN: the strict parser says which
+        return None
+    if may_repeat_keys(data, sum(map(keys_in, rows))):
+        return None
+    return build_table(rows, cls, name, problems)
+
+
+def load_json(data: str | bytes, file: str | None, limits: Limits) -> Dataset:
+    """The Dataset of a JSON document (see the module docstring for the paths it takes).
+
+    Raises:
+        DatasetError: with every problem found, naming *file*.
+    """
+    with gc_paused():
+        lone = False
+        if isinstance(data, str):
+            try:
+                raw = data.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate character: the engine names its text
+                raw, lone = data.encode("utf-8", "surrogatepass"), True
+        else:
+            raw = bytes(data)
+        if not lone and len(raw) >= ACCELERATE_FROM:
+            found = load_mirrored(raw, limits, file)
+            if found is not None:
+                return found
+        doc = None if lone else quick(raw)
+        if doc is not None:
+            return build_document(doc, file=file, limits=limits)
+        return build_document(strict(data, file), file=file, limits=limits, surrogates=lone or has_escape(raw))
