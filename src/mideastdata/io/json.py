@@ -39,7 +39,7 @@ def to_json(value: Dataset | Table[Any] | Record | tuple[Record, ...]) -> str:
     """
     try:
         if isinstance(value, Dataset):
-            return document_text(value)  # the text dumps(unstructure_dataset(value)) gives, written faster
+            return document_text(value)  # the stdlib text of the plain document, written faster
         if isinstance(value, (Table, tuple)):
             records = value.records if isinstance(value, Table) else value
             fast = records_text(records)  # with msgspec, for records of one table's class
