@@ -18,6 +18,7 @@ the metadata (never a validator's identity) and everything else reads
 from __future__ import annotations
 
 import enum
+import math
 import re
 from typing import Any, Literal
 
@@ -36,6 +37,8 @@ __all__ = [
     "identifier",
     "offset",
     "opt_date",
+    "opt_enum",
+    "opt_number",
     "opt_ref",
     "opt_text",
     "records",
@@ -178,6 +181,12 @@ def _enum(kind: type[enum.Enum]) -> Any:
     return check
 
 
+def _opt_finite(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (type(value) is not float or not math.isfinite(value)):
+        msg = f"{attribute.name} must be a finite float or None, got {short_repr(value)}"
+        raise FieldValueError(attribute.name, msg)
+
+
 def _opt_instance(kind: type) -> Any:
     def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is not None and type(value) is not kind:
@@ -237,6 +246,16 @@ def country() -> dict[str, Any]:
 def enum_of(kind: type[enum.Enum]) -> dict[str, Any]:
     """A member of *kind*."""
     return _spec(_enum(kind))
+
+
+def opt_enum(kind: type[enum.Enum]) -> dict[str, Any]:
+    """A member of *kind*, or None."""
+    return _spec(_opt_instance(kind))
+
+
+def opt_number() -> dict[str, Any]:
+    """A finite number (a float; an integer in a document reads as one), or None."""
+    return _spec(_opt_finite)
 
 
 def opt_date(kind: type) -> dict[str, Any]:

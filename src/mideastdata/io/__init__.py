@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: MIT
-"""Reading and writing datasets: one module per format, one strict converter.
+"""Reading and writing datasets: a registry of formats, each a thin adapter over one engine.
+
+Each format module turns its files into plain values and back (``read(path)``,
+``write(ds, path)``); the records are built and checked by :mod:`._engine` for all of them.
 
 =============  ===================================================  ==========================
 format         what is written at *path*                            detected from
@@ -68,9 +71,13 @@ def _check_format(format: str) -> Format:  # noqa: A002 - the documented name
     return format
 
 
+_REGISTRY: dict[Format, str] = {fmt: "." + fmt.replace("-", "_") for fmt in FORMATS}
+"""The module of each format, relative to this package: its ``read`` and ``write``."""
+
+
 def _module(fmt: Format) -> Any:
-    """The module of *fmt*, imported on demand (parquet needs an optional extra)."""
-    return importlib.import_module(f"{__name__}.{fmt.replace('-', '_')}")
+    """The module of *fmt*, imported on demand (parquet and the annotation tools need optional extras)."""
+    return importlib.import_module(_REGISTRY[fmt], __name__)
 
 
 _ATTEMPTS = 10

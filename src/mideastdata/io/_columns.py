@@ -24,7 +24,7 @@ from ..model import PartialDate
 
 __all__ = ["Column", "ColumnKind", "columns", "field_type", "is_optional"]
 
-ColumnKind = Literal["str", "enum", "bool", "int", "date", "json"]
+ColumnKind = Literal["str", "enum", "bool", "int", "float", "date", "json"]
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 _encode_string: Callable[[str], str] = json.encoder.encode_basestring
@@ -61,18 +61,17 @@ def field_type(type_: Any) -> Any:
     return type_
 
 
-def _kind(type_: Any) -> ColumnKind:
-    if type_ is bool:
-        return "bool"
-    if type_ is int:
-        return "int"
-    if type_ is PartialDate:
-        return "date"
-    if isinstance(type_, type) and issubclass(type_, enum.Enum):
-        return "enum"
-    if type_ is str:
-        return "str"
-    return "json"
+_KINDS: dict[_schema.Kind, ColumnKind] = {
+    "text": "str",
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "enum": "enum",
+    "date": "date",
+    "texts": "json",
+    "records": "json",
+}
+"""How a table stores each kind of field (lists and nested records as JSON)."""
 
 
 # --------------------------------------------------------------------------- encoders
@@ -146,6 +145,8 @@ def _encoder(kind: ColumnKind, type_: Any, spec: _schema.FieldSpec) -> Callable[
         plain = _bool_text
     elif kind in ("int", "date"):
         plain = str
+    elif kind == "float":
+        plain = repr
     else:
         plain = _json_encoder(type_, spec)
     return lambda value: None if value is None else plain(value)
@@ -176,7 +177,7 @@ def _columns(kind: type[Any]) -> tuple[Column, ...]:
     for field, spec in zip(attrs.fields(kind), _schema.fields(kind), strict=True):
         declared = hints[field.name]
         inner = field_type(declared)
-        col_kind = _kind(inner)
+        col_kind = _KINDS[spec.kind]
         optional = is_optional(declared)
         out.append(
             Column(

@@ -70,6 +70,8 @@ def _expression(col: Column, i: int, env: dict[str, Any], excel_safe: bool) -> s
         expr = f'("true" if {v} else "false")'
     elif col.kind in ("int", "date"):
         expr = f"str({v})"
+    elif col.kind == "float":
+        expr = f"repr({v})"
     elif col.spec.kind == "texts" and col.spec.slug:
         expr = f"_slug_list_cell({v})"
     else:

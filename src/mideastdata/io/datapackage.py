@@ -52,6 +52,9 @@ def _package_name(name: str) -> str:
     return slug or "dataset"
 
 
+_NUMBERS = {"int": "integer", "float": "number"}
+
+
 def _field(col: Column) -> dict[str, Any]:
     field: dict[str, Any] = {"name": col.name}
     constraints: dict[str, Any] = {}
@@ -61,8 +64,8 @@ def _field(col: Column) -> dict[str, Any]:
         constraints["enum"] = values
     elif col.kind == "bool":
         field.update(type="boolean", trueValues=["true"], falseValues=["false"])
-    elif col.kind == "int":
-        field["type"] = "integer"
+    elif col.kind in _NUMBERS:
+        field["type"] = _NUMBERS[col.kind]
     elif col.kind == "date":
         field.update(type="string", description="ISO 8601 date of year, month or day precision")
         constraints["pattern"] = PATTERNS["date"]

@@ -52,6 +52,8 @@ def _arrow_type(pa: Any, type_: Any) -> Any:
         return pa.bool_()
     if type_ is int:
         return pa.int64()
+    if type_ is float:
+        return pa.float64()
     if get_origin(type_) is tuple:
         return pa.list_(pa.field("item", _arrow_type(pa, get_args(type_)[0]), nullable=False))
     if attrs.has(type_) and type_ is not PartialDate:

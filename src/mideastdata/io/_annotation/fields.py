@@ -68,7 +68,16 @@ class FieldSpec:
         return typing.cast("type[enum.Enum]", self.hint)
 
 
-_CARRIER = {"text": "text", "enum": "enum", "bool": "bool", "date": "date", "texts": "json", "records": "json"}
+_CARRIER = {
+    "text": "text",
+    "enum": "enum",
+    "bool": "bool",
+    "date": "date",
+    "int": "json",
+    "float": "json",
+    "texts": "json",
+    "records": "json",
+}
 
 
 def _specs(label: str) -> tuple[FieldSpec, ...]:
