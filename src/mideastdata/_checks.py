@@ -11,7 +11,7 @@ import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from . import _schema
 from ._schema import SCHEMA_VERSION
@@ -20,7 +20,23 @@ from .errors import Problem, did_you_mean, short_repr
 from .model import Evidence
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from .dataset import Table
+
+
+class Checked(Protocol):
+    """What the checks read of a dataset: its metadata and its tables (a Dataset, or the records of a document)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def license(self) -> str: ...
+    @property
+    def citation(self) -> str: ...
+    @property
+    def schema_version(self) -> str: ...
+    def tables(self) -> dict[str, Table[Any]]: ...
 
 __all__ = ["TABLE_TYPES", "check_dataset"]
 
@@ -36,8 +52,9 @@ reference would make checking a broken dataset quadratic: one check computes at 
 
 
 class _Checker:
-    def __init__(self, ds: Dataset) -> None:
+    def __init__(self, ds: Checked, incomplete: frozenset[str] = frozenset()) -> None:
         self.ds = ds
+        self.incomplete = incomplete
         self.problems: list[Problem] = []
         self.ids: dict[str, dict[str, Any]] = {}
         self.hints_left = _MAX_HINTS
@@ -54,8 +71,8 @@ class _Checker:
         self.problems.append(Problem(path, message))
 
     def ref(self, path: str, value: str | None, table: str, what: str) -> None:
-        if value is None:
-            return
+        if value is None or table in self.incomplete:
+            return  # a record left out of an incomplete table may be the one it names
         known = self.ids[table]
         if value not in known:
             self.add(path, f"unknown {what} {value!r}{self.hint(value, known)}")
@@ -69,6 +86,8 @@ class _Checker:
         for j, ev in enumerate(spans):
             where = f"{path}[{j}]"
             src = sources.get(ev.source)
+            if src is None and "sources" in self.incomplete:
+                continue
             if src is None:
                 hint = self.hint(ev.source, sources)
                 self.add(f"{where}.source", f"unknown source {ev.source!r}{hint}")
@@ -117,7 +136,7 @@ def _evidence_ok(spans: tuple[Evidence, ...], texts: Mapping[str, str]) -> bool:
     return True
 
 
-def _check_metadata(c: _Checker, ds: Dataset) -> None:
+def _check_metadata(c: _Checker, ds: Checked) -> None:
     for field in ("name", "version", "license", "citation", "schema_version"):
         if type(getattr(ds, field)) is not str:
             c.add(field, f"must be a string, got {type(getattr(ds, field)).__name__}")
@@ -139,7 +158,7 @@ def _check_metadata(c: _Checker, ds: Dataset) -> None:
             )
 
 
-def _check_types(c: _Checker, ds: Dataset) -> bool:
+def _check_types(c: _Checker, ds: Checked) -> bool:
     ok = True
     for name, table in ds.tables().items():
         kind = TABLE_TYPES[name]
@@ -289,9 +308,15 @@ def _self_referring(records: tuple[Any, ...], field: str) -> set[int]:
     return {i for i, r in enumerate(records) if r.id in getattr(r, field)}
 
 
-def check_dataset(ds: Dataset) -> list[Problem]:
-    """Return every problem in *ds* (an empty list when it is valid)."""
-    c = _Checker(ds)
+def check_dataset(ds: Checked, *, incomplete: frozenset[str] = frozenset()) -> list[Problem]:
+    """Return every problem in *ds* (an empty list when it is valid).
+
+    Args:
+        ds: the dataset (or, with *incomplete*, an object with the same attributes and tables).
+        incomplete: tables some records of which could not be built: references into them
+            are not reported, since the record they name may be one of those.
+    """
+    c = _Checker(ds, incomplete)
     _check_metadata(c, ds)
     if not _check_types(c, ds):
         return c.problems

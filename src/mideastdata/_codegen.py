@@ -44,7 +44,7 @@ from typing import Any
 import attrs
 
 from . import _schema
-from .errors import FieldTypeError, FieldValueError, Problem, short_repr
+from .errors import FieldTypeError, FieldValueError, Problem, did_you_mean, short_repr
 from .model import PartialDate
 
 __all__ = [
@@ -89,7 +89,26 @@ def _bad(what: str) -> Callable[[Any], Any]:
 
 def _bad_enum(members: dict[str, Any], value: Any) -> Any:
     allowed = ", ".join(map(repr, members))
-    raise Refused(f"expected one of {allowed}, got {type_name(value)}")
+    raise Refused(f"expected one of {allowed}, got {type_name(value)}{enum_hint(members, value)}")
+
+
+def _enum_key(text: str) -> str:
+    return text.casefold().replace("-", "_").replace(" ", "_")
+
+
+def enum_hint(values: Iterable[str], value: Any) -> str:
+    """``" — did you mean 'cooperation'?"`` for a value in another case or spelling, else ``""``.
+
+    A value that differs only in case, spaces or hyphens names its member; another close one
+    gets the nearest values. A long value gets no hint (its cost would grow with it).
+    """
+    if type(value) is not str or len(value) > 100:
+        return ""
+    known = list(values)
+    same = [v for v in known if _enum_key(v) == _enum_key(value)]
+    if same:
+        return f" — did you mean {same[0]!r}?"
+    return did_you_mean(value, known)
 
 
 def check_list(value: Any) -> list[Any] | tuple[Any, ...]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import enum
 import math
 import re
+import unicodedata
 from typing import Any, Literal
 
 import attrs
@@ -44,6 +45,7 @@ __all__ = [
     "records",
     "ref",
     "refs",
+    "slugify",
     "strings",
     "text",
 ]
@@ -115,8 +117,26 @@ def _slug(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         or (SLUG_RE.fullmatch(value) is not None if attribute.name == "id" else _is_known_slug(value))
     ):
         return  # a reference usually names an id seen before; ids themselves are not remembered
-    msg = f"{attribute.name} must be a lowercase slug like 'steve-witkoff', got {short_repr(value)}"
+    msg = f"{attribute.name} must be a lowercase slug like 'steve-witkoff', got {short_repr(value)}{_slug_hint(value)}"
     raise FieldValueError(attribute.name, msg)
+
+
+_HINT_MAX = 200
+"""Values longer than this get no suggestion: a hint costs time linear in the value, and a long value is no slug."""
+
+
+def slugify(text: str) -> str:
+    """*text* as a slug: accents dropped, lowercase, other characters one hyphen a run (``'My Actor'``)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def _slug_hint(value: Any) -> str:
+    if type(value) is not str or len(value) > _HINT_MAX:
+        return ""
+    slug = slugify(value)
+    return f" — did you mean {slug!r}?" if slug and slug != value else ""
 
 
 def _opt_slug(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

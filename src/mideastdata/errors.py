@@ -16,9 +16,12 @@ class Problem:
 
     path: str
     message: str
+    where: str | None = None
+    """Where in a file the value is, for the formats that have lines: ``demands.csv line 11, column topics``."""
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        text = f"{self.path}: {self.message}" if self.path else self.message
+        return f"{text} ({self.where})" if self.where else text
 
 
 class DatasetError(ValueError):

@@ -26,10 +26,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .. import _schema
-from ..errors import DatasetError
+from ..errors import DatasetError, Problem
 from ._text import has_escape, keys_in, may_repeat_keys, parse_value, quick_parser
 
-__all__ = ["decode_column", "parse_csv", "split_rows", "text_patterns", "well_formed"]
+__all__ = ["decode_column", "locate", "parse_csv", "split_rows", "text_patterns", "well_formed"]
 
 Cell = str | None
 
@@ -149,7 +149,7 @@ def decode_column(
         return [c if c is None else _FLAGS.get(c, c) for c in cells], []
     if kind in ("int", "float"):
         return [c if c is None else _number(c, kind) for c in cells], []
-    return _json_column(cells, spec.optional)
+    return _json_column(cells, spec.optional, _FORMS[spec.kind])
 
 
 def _quick_cells(texts: list[str], parse: Callable[[str], Any]) -> list[Any] | None:
@@ -160,7 +160,14 @@ def _quick_cells(texts: list[str], parse: Callable[[str], Any]) -> list[Any] | N
         return None
 
 
-def _json_column(cells: list[Cell], optional: bool) -> tuple[list[Any], list[tuple[int, str]]]:
+_FORMS = {
+    "texts": 'a list is written as JSON: ["end-of-war", "ceasefire"], or [] for none',
+    "records": 'a list of records is written as JSON, as in the JSON document: [{"title": "..."}], or [] for none',
+}
+"""How a cell of each JSON kind is written, told with a cell that is not JSON."""
+
+
+def _json_column(cells: list[Cell], optional: bool, form: str) -> tuple[list[Any], list[tuple[int, str]]]:
     """Cells of compact JSON (lists, nested records) parsed; strictly, cell by cell, when in doubt."""
     refused = [] if optional else [(i, _EMPTY_JSON) for i, c in enumerate(cells) if c is None]
     texts = [c for c in cells if c is not None]
@@ -180,7 +187,27 @@ def _json_column(cells: list[Cell], optional: bool) -> tuple[list[Any], list[tup
             out.append(parse_value(cell))
         except DatasetError as exc:  # strict: NaN, keys given twice, huge integers, deep nesting
             message = "; ".join(str(p).replace("invalid JSON", "invalid JSON in the cell", 1) for p in exc.problems)
+            message += f" ({form})"
             refused.append((i, message))
             out.append(None)
     refused.sort()
     return out, refused
+
+
+def locate(problems: list[Problem], name: str, file: str, lines: Sequence[int]) -> list[Problem]:
+    """*problems* of table *name* with where each is in *file*: ``demands.csv line 11, column topics``.
+
+    *lines* holds the line each row starts on, the header's first (so row ``name[i]`` starts on
+    ``lines[i + 1]``); for a JSON Lines table, pass ``lines[i + 1] == i + 1``.
+    """
+    out = []
+    for problem in problems:
+        head, sep, rest = problem.path.partition("]")
+        index = head.removeprefix(f"{name}[")
+        if not sep or not index.isdigit() or int(index) + 1 >= len(lines):
+            out.append(problem)
+            continue
+        column = rest.removeprefix(".").split(".")[0].split("[")[0]
+        where = f"{file} line {lines[int(index) + 1]}" + (f", column {column}" if column else "")
+        out.append(Problem(problem.path, problem.message, where))
+    return out

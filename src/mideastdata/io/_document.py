@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from .. import _schema
+from .._checks import check_dataset
 from .._codegen import Refused, check_list, type_name
-from ..dataset import Dataset
+from ..dataset import Dataset, Table
 from ..errors import DatasetError, Problem
 from ..limits import DEFAULT_LIMITS, Limits, check_records
 from ._encodable import lone_surrogate
@@ -79,7 +82,32 @@ def build_dataset(
             return Dataset(**meta, **tables)  # type: ignore[arg-type]
         except DatasetError as exc:
             raise DatasetError(exc.problems, file=file) from None
-    raise DatasetError(problems, file=file)
+    incomplete = frozenset(name for name in TABLE_TYPES if any(_in_table(p, name) for p in problems))
+    found = check_dataset(_Partial(meta, tables), incomplete=incomplete)
+    raise DatasetError([*problems, *(p for p in found if p.path.split(".")[0] not in META_KEYS)], file=file)
+
+
+def _in_table(problem: Problem, name: str) -> bool:
+    return problem.path == name or problem.path.startswith((f"{name}[", f"{name}."))
+
+
+class _Partial:
+    """The records of a document that could be built, shaped as a Dataset for the whole-dataset checks."""
+
+    def __init__(self, meta: Mapping[str, str], tables: Mapping[str, tuple[Any, ...]]) -> None:
+        defaults = {f.name: f.default for f in attrs.fields(Dataset) if f.name in META_KEYS}
+        for key in META_KEYS:
+            setattr(self, key, meta.get(key, defaults[key] if defaults[key] is not attrs.NOTHING else ""))
+        self._tables = {name: Table(tables.get(name, ())) for name in TABLE_TYPES}
+
+    def tables(self) -> dict[str, Table[Any]]:
+        return self._tables
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["_tables"][name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def build_document(

@@ -20,6 +20,9 @@ The encoding of a cell (documented for users in docs/formats.md):
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -28,7 +31,7 @@ from .. import _schema
 from ..dataset import Dataset
 from ..errors import Problem
 from ._atomic import atomic_folder, write_file
-from ._cells import decode_column, parse_csv, split_rows
+from ._cells import decode_column, locate, parse_csv, split_rows
 from ._columns import columns
 from ._csvrow import row_writer
 from ._document import TABLE_TYPES
@@ -103,6 +106,29 @@ def _decode(
 
 
 def read_table(
+    text: str, name: str, kind: type[Any], problems: list[Problem], *, excel_safe: bool = False
+) -> tuple[Any, ...]:
+    """Decode the CSV *text* of table *name*; add problems (with paths and lines) and return the records."""
+    start = len(problems)
+    records = _read_table(text, name, kind, problems, excel_safe=excel_safe)
+    if len(problems) > start:
+        problems[start:] = locate(problems[start:], name, f"{name}.{EXTENSION}", _row_lines(text))
+    return records
+
+
+def _row_lines(text: str) -> list[int]:
+    """The line each row of *text* starts on (the header's is 1), as far as the C reader can tell."""
+    starts: list[int] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 0
+    with contextlib.suppress(csv.Error):  # past a broken row, rows have no line
+        for _row in reader:
+            starts.append(line + 1)
+            line = reader.line_num
+    return starts
+
+
+def _read_table(
     text: str, name: str, kind: type[Any], problems: list[Problem], *, excel_safe: bool = False
 ) -> tuple[Any, ...]:
     """Decode the CSV *text* of table *name*; add problems (with paths) and return the records.

@@ -16,6 +16,7 @@ from .._codegen import builders
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ._atomic import atomic_folder, write_file
+from ._cells import locate
 from ._document import TABLE_TYPES
 from ._engine import build_table
 from ._folder import build_dataset, file_names, read_meta, read_text, write_meta
@@ -78,10 +79,14 @@ def read(path: Path) -> Dataset:
         text = read_text(folder / f"{name}.{EXTENSION}", problems, name)
         if text is None:
             return ()
+        start = len(problems)
         found = load_lines(text.encode("utf-8"), kind, name, problems)
-        if found is not None:
-            return found
-        rows = _parse_lines(text, name, problems)  # strict, line by line: says what is wrong
-        return () if rows is None else build_table(rows, kind, name, problems, surrogates=True)
+        if found is None:
+            rows = _parse_lines(text, name, problems)  # strict, line by line: says what is wrong
+            found = () if rows is None else build_table(rows, kind, name, problems, surrogates=True)
+        if len(problems) > start:  # line n of the file is record n - 1
+            lines = range(text.count("\n") + 2)
+            problems[start:] = locate(problems[start:], name, f"{name}.{EXTENSION}", lines)
+        return found
 
     return build_dataset(folder, meta, read_table)
