@@ -131,6 +131,9 @@ def test_broken_file_in_folder(
     """Breaking one file of a valid folder export gives a DatasetError at that file, naming the folder."""
     folder = _dump(small, tmp_path, fmt)
     case.apply(folder, fmt)
+    if case.id == "bom" and fmt == "csv":  # spreadsheets write one before CSV: it is read past
+        assert md.load(folder) == small
+        return
     error = _raise_error(folder)
     assert error.file == str(folder)
     assert [p.path for p in error.problems] == [case.path]

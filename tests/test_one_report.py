@@ -130,3 +130,28 @@ def test_jsonl_problems_name_the_file_and_line(tmp_path: Path) -> None:
         md.load(folder)
     (problem,) = info.value.problems
     assert (problem.path, problem.where) == ("events[2].status", "events.jsonl line 3, column status")
+
+
+def test_a_csv_table_saved_by_a_spreadsheet_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    """Excel's "CSV UTF-8" writes a byte order mark first: the table reads as without it."""
+    ds = md.load()
+    folder = md.dump(ds, tmp_path / "csv", format="csv")
+    for path in folder.glob("*.csv"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert md.load(folder) == ds
+
+
+@pytest.mark.parametrize(("separator", "said"), [(";", "semicolons"), ("\t", "tabs")])
+def test_a_csv_table_with_another_separator_says_so(tmp_path: Path, separator: str, said: str) -> None:
+    """A table saved with semicolons or tabs (a spreadsheet's regional setting) is named as such, not as unknown columns."""
+    ds = md.load()
+    folder = md.dump(ds, tmp_path / "csv", format="csv")
+    path = folder / "topics.csv"
+    lines = path.read_bytes().decode("utf-8").split("\r\n")
+    lines[0] = lines[0].replace(",", separator)
+    path.write_bytes("\r\n".join(lines).encode("utf-8"))
+    with pytest.raises(md.DatasetError) as info:
+        md.load(folder)
+    (problem,) = info.value.problems
+    assert problem.path == "topics"
+    assert f"topics.csv is separated by {said}, not commas" in problem.message

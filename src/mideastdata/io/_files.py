@@ -289,8 +289,11 @@ def read_document(path: Path, limits: Limits) -> bytes:
         os.close(fd)
 
 
-def read_text(path: Path, problems: list[Problem], where: str) -> str | None:
+def read_text(path: Path, problems: list[Problem], where: str, *, bom: bool = False) -> str | None:
     """Read the file *path* of a folder dataset as UTF-8 text; on failure add a problem at *where*, return None.
+
+    With *bom*, a UTF-8 byte order mark at the start (which spreadsheets write before CSV)
+    is accepted and dropped; else it is a problem.
 
     Raises:
         DatasetError: the load's files together pass ``Limits.max_bytes``.
@@ -305,6 +308,8 @@ def read_text(path: Path, problems: list[Problem], where: str) -> str | None:
     except UnicodeDecodeError as exc:
         problems.append(Problem(where, f"{path.name} is not valid UTF-8: {exc.reason} at byte {exc.start}"))
         return None
+    if text.startswith("\ufeff") and bom:
+        return text[1:]
     if text.startswith("\ufeff"):
         problems.append(Problem(where, f"{path.name} starts with a byte order mark (BOM); save as UTF-8 without BOM"))
         return None

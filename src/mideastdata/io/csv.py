@@ -91,6 +91,18 @@ def _header_problems(header: list[str], specs: dict[str, Any], name: str) -> lis
     return [Problem(name, f"{name}.{EXTENSION}: {p}") for p in parts]
 
 
+def _separator_problem(cell: str, specs: dict[str, Any], name: str) -> list[Problem]:
+    """The problem of a header that is the schema's columns joined by another separator (a spreadsheet's ``;``)."""
+    for separator, said in ((";", "semicolons"), ("\t", "tabs")):
+        if set(cell.split(separator)) == set(specs):
+            msg = (
+                f"{name}.{EXTENSION} is separated by {said}, not commas: save it as CSV with commas "
+                "(a spreadsheet's 'CSV UTF-8 (comma delimited)'), or re-export it with md.dump"
+            )
+            return [Problem(name, msg)]
+    return []
+
+
 def _decode(
     cells: dict[str, tuple[Any, ...]], specs: dict[str, Any], name: str, problems: list[Problem], **how: bool
 ) -> tuple[list[list[Any]], set[int]]:
@@ -150,6 +162,8 @@ def _read_table(
     specs = {s.name: s for s in _schema.fields(kind)}
     header = ["" if h is None else h for h in rows[0]]  # an empty header cell, however it is split
     wrong = _header_problems(header, specs, name)
+    if wrong and len(header) == 1:
+        wrong = _separator_problem(header[0], specs, name) or wrong
     if wrong:
         problems.extend(wrong)
         return ()
@@ -207,7 +221,7 @@ def read(path: Path) -> Dataset:
     excel_safe = bool(options.get("excel_safe", False))
 
     def one_table(name: str, kind: type[Any], problems: list[Problem]) -> tuple[Any, ...]:
-        text = read_text(folder / f"{name}.{EXTENSION}", problems, name)
+        text = read_text(folder / f"{name}.{EXTENSION}", problems, name, bom=True)
         if text is None:
             return ()
         return read_table(text, name, kind, problems, excel_safe=excel_safe)

@@ -211,7 +211,7 @@ def read(path: Path) -> Dataset:
             msg = f"expected a relative path to a file inside the package folder, got {short_repr(rel)}"
             found.append(Problem(f"resources.{name}.path", msg))
             return ()
-        table_text = read_text(file, found, name)
+        table_text = read_text(file, found, name, bom=True)
         if table_text is None:
             return ()
         return read_table(table_text, name, kind, found)
