@@ -17,7 +17,7 @@ class Problem:
     path: str
     message: str
     where: str | None = None
-    """Where in a file the value is, for the formats that have lines: ``demands.csv line 11, column topics``."""
+    """The place of the value in its file, for the formats that have lines (``demands.csv line 11, column topics``)."""
 
     def __str__(self) -> str:
         text = f"{self.path}: {self.message}" if self.path else self.message
