@@ -22,7 +22,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import attrs
 
 from ._fields import META, PATTERNS, FieldMeta
-from .model import Actor, Demand, Event, Evidence, PartialDate, Role, Source, Stance, Statement, Topic
+from .model import Actor, Demand, Event, Evidence, Identifier, PartialDate, Role, Source, Stance, Statement, Topic
 
 __all__ = [
     "KINDS",
@@ -51,7 +51,7 @@ TABLES: dict[str, type[Any]] = {
 }
 """The tables of a dataset, in document order, and the record class of each."""
 
-NESTED: tuple[type[Any], ...] = (Evidence, Role, Stance)
+NESTED: tuple[type[Any], ...] = (Evidence, Identifier, Role, Stance)
 """Record classes that live inside other records, never in a table of their own."""
 
 RECORD_CLASSES: tuple[type[Any], ...] = (*NESTED, *TABLES.values())

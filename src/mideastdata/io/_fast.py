@@ -44,27 +44,19 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
+from .. import _schema
 from ..dataset import Dataset
 from ..errors import DatasetError
 from ..limits import Limits
 from ..model import (
-    Actor,
     ActorKind,
     Attribution,
-    Demand,
     DemandKind,
-    Event,
     EventKind,
     EventStatus,
-    Evidence,
     PartialDate,
     Position,
-    Role,
-    Source,
-    Stance,
-    Statement,
     StatementKind,
-    Topic,
 )
 from ._document import DOCUMENT_KEYS, META_KEYS, TABLE_TYPES
 
@@ -172,7 +164,7 @@ def _field_code(name: str, type_: Any) -> str:
     return code
 
 
-_RECORD_CLASSES = (Evidence, Role, Stance, Source, Actor, Topic, Statement, Demand, Event)
+_RECORD_CLASSES = _schema.RECORD_CLASSES
 """Nested records first: code generated for a class refers to that of its nested records."""
 _code: Any = None
 

@@ -120,7 +120,7 @@ def read_table(
     by_name = {c.name: c for c in columns(kind)}
     header = rows[0]
     unknown = [h for h in header if h not in by_name]
-    missing = [n for n in by_name if n not in header]
+    missing = [n for n, c in by_name.items() if n not in header and c.required]  # an optional one: its default
     if unknown or missing or len(set(header)) != len(header):
         parts = [f"unknown column {h!r}" for h in unknown] + [f"missing column {n!r}" for n in missing]
         parts += [f"duplicate column {h!r}" for h in sorted({str(h) for h in header if header.count(h) > 1})]
