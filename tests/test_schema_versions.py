@@ -89,14 +89,14 @@ def test_new_fields_in_the_table_schema(tmp_path: Path) -> None:
 
 
 def test_a_changed_text_with_its_old_digest_does_not_load() -> None:
-    """A source whose stored sha256 is not its text's is refused at the sha256 field; None recomputes it."""
+    """A source whose stored sha256 is not its text's is refused at the sha256 field; "" recomputes it."""
     document = json.loads(md.to_json(md.load()))
     document["sources"][0]["text"] += " An edit."
     with pytest.raises(md.DatasetError) as info:
         md.from_json(json.dumps(document))
     assert [p.path for p in info.value.problems] == ["sources[0].sha256"]
     assert "is not the SHA-256 of the text" in info.value.problems[0].message
-    document["sources"][0]["sha256"] = None
+    document["sources"][0]["sha256"] = ""
     assert md.from_json(json.dumps(document)).sources[0].text.endswith("An edit.")
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "FieldMeta",
     "code",
     "country",
+    "digest",
     "enum_of",
     "identifier",
     "offset",
@@ -54,7 +55,7 @@ PATTERNS: dict[str, str] = {
     "alpha3": r"[A-Z]{3}",
     "date": r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?",
     "wikidata": r"Q[1-9][0-9]*",
-    "sha256": r"[0-9a-f]{64}",
+    "sha256": r"([0-9a-f]{64})?",
 }
 """Every text pattern of the schema, by name: ASCII only, matched whole, in the syntax that Python,
 ECMA 262 (JSON Schema) and XML Schema (Table Schema) read alike. The JSON Schema and the Table
@@ -185,6 +186,15 @@ def _opt_match(name: str, example: str) -> Any:
     return check
 
 
+_SHA256_RE = re.compile(PATTERNS["sha256"])
+
+
+def _digest_or_empty(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not str or _SHA256_RE.fullmatch(value) is None:
+        msg = f"{attribute.name} must be 64 lowercase hexadecimal digits (a SHA-256), got {short_repr(value)}"
+        raise FieldValueError(attribute.name, msg)
+
+
 def _enum(kind: type[enum.Enum]) -> Any:
     def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if type(value) is not kind:
@@ -253,6 +263,11 @@ def country() -> dict[str, Any]:
 def opt_pattern(name: str, example: str) -> dict[str, Any]:
     """A text matching the pattern *name* of :data:`PATTERNS` (*example* shows one in messages), or None."""
     return _spec(_opt_match(name, example), pattern=name)
+
+
+def digest() -> dict[str, Any]:
+    """A SHA-256 digest (64 lowercase hex digits), or ``""`` for one the record computes itself."""
+    return _spec(_digest_or_empty, pattern="sha256")
 
 
 def enum_of(kind: type[enum.Enum]) -> dict[str, Any]:

@@ -285,33 +285,26 @@ class Source(_HtmlRepr):
     language: str = attrs.field(default="en", **f.text())
     retrieved: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
     """When the text was retrieved (from *url*, or from wherever it was copied)."""
-    sha256: str | None = attrs.field(default=None, **f.opt_pattern("sha256", "9f86d08..."))
+    sha256: str = attrs.field(default="", **f.digest())
     """The SHA-256 (lowercase hex) of the text after NFC and ``\\n`` line ends.
 
-    Always set once the source is built: computed from the text when not given, and
+    Always set once the source is built: computed from the text when not given (or
+    given as ``""``), and
     checked against the text when given, so a text edited after its digest was taken
-    does not load.
+    does not load. Annotation-tool exports record it too, so a source edited after the
+    export is caught when the annotations come back.
     """
 
     def __attrs_post_init__(self) -> None:
         digest = text_sha256(self.text)
-        if self.sha256 is None:
+        if not self.sha256:
             object.__setattr__(self, "sha256", digest)
         elif self.sha256 != digest:
             msg = (
                 f"sha256 {self.sha256[:12]}... is not the SHA-256 of the text ({digest[:12]}...): "
-                "the text differs from the one the digest was taken of (pass sha256=None to take it again)"
+                "the text differs from the one the digest was taken of (pass sha256='' to take it again)"
             )
             raise FieldValueError("sha256", msg)
-
-    @property
-    def sha256(self) -> str:
-        r"""The SHA-256 (hex) of the text, after NFC and ``\n`` line ends: computed, never stored.
-
-        Annotation-tool exports record it, so a source edited after the export is caught
-        when the annotations come back.
-        """
-        return text_sha256(self.text)
 
     def evidence(self, quote: str, *, occurrence: int | None = None) -> Evidence:
         """Return the :class:`Evidence` for *quote* in this source's text.
