@@ -170,3 +170,24 @@ def test_merge_needs_datasets() -> None:
         md.merge()
     with pytest.raises(TypeError, match="takes Datasets"):
         md.merge(md.load(), "data.json")  # type: ignore[arg-type]
+
+
+def test_actor_resolves_crosswalk_identifiers(records: dict[str, Any]) -> None:
+    """ds.actor() finds an actor by Wikidata QID, a state's ISO code, scheme:value and a CAMEO code one actor has."""
+    israel = attrs.evolve(records["actors"][1], wikidata="Q801", identifiers=(md.Identifier(scheme="cow", value="666"),))
+    ds = md.Dataset(**{**records, "actors": (records["actors"][0], israel, records["actors"][2])})
+    for query in ("Q801", "q801", "ISR", "isr", "cow:666", "IGOEUREEC"):
+        assert ds.actor(query).id == ("european-union" if query == "IGOEUREEC" else "israel"), query
+    with pytest.raises(KeyError, match="no actor matches"):
+        ds.actor("cow:667")
+    person = md.Actor(id="someone", name="Someone", kind=md.ActorKind.PERSON, country="ISR")
+    two = ds.evolve(actors=(*ds.actors, person))
+    assert two.actor("ISR").id == "israel"  # a person's country does not identify the person
+
+
+def test_identifier_fields_are_checked() -> None:
+    """A QID must look like Q123 and an identifier's scheme must be a slug."""
+    with pytest.raises(ValueError, match="wikidata"):
+        md.Actor(id="a", name="A", kind=md.ActorKind.STATE, wikidata="801")
+    with pytest.raises(ValueError, match="scheme"):
+        md.Identifier(scheme="UCDP id", value="1")

@@ -42,7 +42,7 @@ from .model import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .cite import Citation
+    from .citations import Citation
     from .codes import cameo_label
     from .corroboration import Contradiction, Corroboration, Side
     from .io.json import from_json, to_json
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "cameo_label": ".codes",
-    "Citation": ".cite",
+    "Citation": ".citations",
     "Contradiction": ".corroboration",
     "Corroboration": ".corroboration",
     "Side": ".corroboration",
@@ -141,9 +141,11 @@ def __getattr__(name: str) -> Any:
     Both keep ``import mideastdata`` cheap (``importlib.metadata`` and the formats are slow to import).
     """
     if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
+        module = importlib.import_module(_LAZY[name], __name__)
+        for other, where in _LAZY.items():  # every name of the module: the import set the module's own
+            if where == _LAZY[name]:  # name here (``merge``), which must stay the function
+                globals()[other] = getattr(module, other)
+        return globals()[name]
     if name != "__version__":
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)
@@ -205,7 +207,7 @@ def cite(record: Record | Dataset, dataset: Dataset | None = None) -> tuple[Cita
         KeyError: a source of the record is not in the dataset.
         TypeError: *record* is none of those.
     """
-    from .cite import cite_record  # noqa: PLC0415
+    from .citations import cite_record  # noqa: PLC0415
 
     if isinstance(record, Dataset):
         return record.cite()

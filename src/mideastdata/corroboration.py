@@ -68,7 +68,7 @@ class Corroboration:
     record: str
     """The id of the occurrence's first record."""
     records: tuple[str, ...]
-    """Its records: the first, then those that report it (``same_as``), in table order."""
+    """The ids of the occurrence's records, the first and then those ``same_as`` it, in table order."""
     sources: tuple[str, ...]
     """Every source any of its records' evidence comes from, in the dataset's source order."""
     earliest: str | None

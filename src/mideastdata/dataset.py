@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import pandas  # noqa: ICN001 - spelt out so the API reference names pandas.DataFrame
     from typing_extensions import Self
 
-    from .cite import Citation
+    from .citations import Citation
     from .corroboration import Contradiction, Corroboration
     from .query import Disagreement, Hit, TopicPosition
 
@@ -498,7 +498,7 @@ class Dataset(_HtmlRepr):
 
     def cite(self) -> tuple[Citation, ...]:
         """A citation for every source, in table order (plain text, BibTeX and CSL-JSON)."""
-        from .cite import Citation  # noqa: PLC0415
+        from .citations import Citation  # noqa: PLC0415
 
         return tuple(Citation(source=src) for src in self.sources)
 

@@ -28,7 +28,7 @@ from .model import Evidence
 __all__ = ["ConflictPolicy", "MergeConflict", "Version", "merge", "merge_conflicts"]
 
 ConflictPolicy = Literal["refuse", "keep-first"]
-"""What :func:`merge` does with a conflict: refuse (raise), or keep the first dataset's value."""
+"""What :func:`~mideastdata.merge` does with a conflict: refuse (raise), or keep the first dataset's value."""
 
 
 @attrs.frozen(kw_only=True)
@@ -36,7 +36,7 @@ class Version:
     """One dataset's value of a conflicting field, with the evidence of its record."""
 
     dataset: int
-    """The position of the dataset in the arguments of :func:`merge`."""
+    """The position of the dataset in the arguments of :func:`~mideastdata.merge`."""
     name: str
     """That dataset's name."""
     value: Any
@@ -225,7 +225,7 @@ def _check_arguments(datasets: tuple[Dataset, ...]) -> None:
 def merge_conflicts(*datasets: Dataset) -> tuple[MergeConflict, ...]:
     """Every field on which *datasets* give a record with one id different values, each version with its evidence.
 
-    The conflicts report of :func:`merge`: empty when the datasets merge without one.
+    The conflicts report of :func:`~mideastdata.merge`: empty when the datasets merge without one.
 
     Raises:
         DatasetError: the actor crosswalk finds two different actors under one id.
@@ -263,7 +263,7 @@ def merge(
         datasets: the datasets, in order of precedence.
         on_conflict: ``"refuse"`` (the default) raises on any conflict;
             ``"keep-first"`` keeps the value of the first dataset that knows one, and
-            :func:`merge_conflicts` reports what was not kept.
+            :func:`~mideastdata.merge_conflicts` reports what was not kept.
         name: the merged dataset's name.
         version: its version.
         license: its license.

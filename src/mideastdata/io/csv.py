@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ..dataset import Dataset
+from ..dataset import SCHEMA_VERSION, Dataset
 from ..errors import DatasetError, Problem
 from ._atomic import atomic_folder, write_file
 from ._columns import columns
@@ -105,10 +105,15 @@ def _unsafe(cell: str | None) -> str | None:
     return cell[1:] if cell and cell[0] == "'" else cell
 
 
-def read_table(
-    text: str, name: str, kind: type[Any], problems: list[Problem], *, excel_safe: bool = False
+def read_table(  # noqa: PLR0913 - two keyword-only options of how the table was written
+    text: str, name: str, kind: type[Any], problems: list[Problem], *, excel_safe: bool = False,
+    older_schema: bool = False,
 ) -> tuple[Any, ...]:
-    """Decode the CSV *text* of table *name*; add problems (with paths) and return the records."""
+    """Decode the CSV *text* of table *name*; add problems (with paths) and return the records.
+
+    In a table of an *older_schema* (migrated on reading), a column of an optional field may
+    be absent: the field takes its default.
+    """
     try:
         rows = parse_csv(text)
     except ValueError as exc:
@@ -120,7 +125,7 @@ def read_table(
     by_name = {c.name: c for c in columns(kind)}
     header = rows[0]
     unknown = [h for h in header if h not in by_name]
-    missing = [n for n, c in by_name.items() if n not in header and c.required]  # an optional one: its default
+    missing = [n for n, c in by_name.items() if n not in header and (c.required or not older_schema)]
     if unknown or missing or len(set(header)) != len(header):
         parts = [f"unknown column {h!r}" for h in unknown] + [f"missing column {n!r}" for n in missing]
         parts += [f"duplicate column {h!r}" for h in sorted({str(h) for h in header if header.count(h) > 1})]
@@ -183,9 +188,14 @@ def read_reference(folder: Path, meta: dict[str, str], *, excel_safe: bool) -> D
         text = read_text(folder / f"{name}.{EXTENSION}", problems, name)
         if text is None:
             return ()
-        return read_table(text, name, kind, problems, excel_safe=excel_safe)
+        return read_table(text, name, kind, problems, excel_safe=excel_safe, older_schema=older_schema(meta))
 
     return build_dataset(folder, meta, one_table)
+
+
+def older_schema(meta: dict[str, Any]) -> bool:
+    """Whether a folder's metadata names a schema older than the one written (read migrated)."""
+    return bool(meta.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION)
 
 
 def column_names(kind: type[Any]) -> list[str]:

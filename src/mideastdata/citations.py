@@ -42,7 +42,7 @@ class Citation:
 
     @property
     def text(self) -> str:
-        """Plain text: publisher, title, publication date (``n.d.`` when unknown), URL, retrieval date."""
+        """The citation in plain text, from publisher, title, date (``n.d.`` when unknown), URL, retrieval date."""
         src = self.source
         parts = [src.publisher, " ".join(src.title.split()), str(src.published) if src.published else "n.d."]
         if src.url is not None:
