@@ -73,6 +73,11 @@ def _subset(draw: st.DrawFn, pool: list[str], max_size: int = 3) -> tuple[str, .
     return tuple(draw(st.lists(st.sampled_from(pool), max_size=max_size)))
 
 
+def _earlier(draw: st.DrawFn, ids: list[str]) -> str | None:
+    """None, or the id of a record drawn before (what ``same_as`` refers to)."""
+    return draw(_optional(st.sampled_from(ids))) if ids else None
+
+
 @st.composite
 def _evidence(draw: st.DrawFn, sources: tuple[md.Source, ...]) -> tuple[md.Evidence, ...]:
     spans = []
@@ -98,6 +103,7 @@ def _sources(draw: st.DrawFn) -> tuple[md.Source, ...]:
             url=draw(_optional(texts)),
             published=draw(_optional(partial_dates())),
             language=draw(st.sampled_from(("en", "ar", "he")) | nonblank_texts),
+            retrieved=draw(_optional(partial_dates())),
         )
         for i in ids
     )
@@ -124,6 +130,11 @@ def _actors(draw: st.DrawFn, sources: tuple[md.Source, ...]) -> tuple[md.Actor, 
                 cameo=draw(_optional(st.sampled_from(sorted(CAMEO_COUNTRY_CODES)))),
                 anonymous=draw(st.booleans()),
                 evidence=draw(_evidence(sources)),
+                wikidata=draw(_optional(st.from_regex(r"Q[1-9][0-9]{0,8}", fullmatch=True))),
+                identifiers=tuple(
+                    md.Identifier(scheme=draw(slugs), value=draw(nonblank_texts))
+                    for _ in range(draw(st.integers(0, 2)))
+                ),
             )
         )
     return tuple(actors)
@@ -169,6 +180,7 @@ def datasets(draw: st.DrawFn) -> md.Dataset:
                     cameo=draw(_optional(st.sampled_from(_EVENT_CODES))),
                     plover=draw(_optional(st.sampled_from(_PLOVER))),
                     evidence=draw(_evidence(sources)),
+                    same_as=_earlier(draw, [s.id for s in statements]),
                 )
             )
     statement_ids = [s.id for s in statements]
@@ -176,6 +188,7 @@ def datasets(draw: st.DrawFn) -> md.Dataset:
     if actor_ids and topic_ids:
         demands.extend(
             md.Demand(
+                same_as=_earlier(draw, [d.id for d in demands]),
                 id=did,
                 by=draw(st.sampled_from(actor_ids)),
                 addressee=draw(_optional(st.sampled_from(actor_ids))),
@@ -188,8 +201,10 @@ def datasets(draw: st.DrawFn) -> md.Dataset:
             )
             for did in _ids(draw, "dem", 0, 3)
         )
-    events = tuple(
+    events: list[md.Event] = []
+    events.extend(
         md.Event(
+            same_as=_earlier(draw, [e.id for e in events]),
             id=eid,
             kind=draw(st.sampled_from(md.EventKind)),
             summary=draw(nonblank_texts),
@@ -218,5 +233,5 @@ def datasets(draw: st.DrawFn) -> md.Dataset:
         topics=topics,
         statements=tuple(statements),
         demands=tuple(demands),
-        events=events,
+        events=tuple(events),
     )

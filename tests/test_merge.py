@@ -41,16 +41,118 @@ def test_merge_with_itself_is_the_same_data() -> None:
     assert merged == ds
 
 
-def test_same_id_different_content_names_both_datasets(records: dict[str, Any]) -> None:
-    """Two datasets with one id for different records fail with a DatasetError naming both and the id."""
+def test_same_id_different_content_names_the_field_and_both_datasets(records: dict[str, Any]) -> None:
+    """Two datasets with one id and different summaries fail with a problem naming table, id, field and both values."""
     one = md.Dataset(**records)
     changed = attrs.evolve(records["statements"][0], summary="Another summary.")
     two = md.Dataset(**{**records, "name": "other", "statements": (changed,)})
     with pytest.raises(md.DatasetError) as info:
         md.merge(one, two)
     assert [str(p) for p in info.value.problems] == [
-        "statements[0]: id 'stmt-hamas' differs between datasets[0] 'small' and datasets[1] 'other'"
+        (
+            "statements[stmt-hamas].summary: 'Hamas rules out disarming.' in datasets[0] 'small', "
+            "'Another summary.' in datasets[1] 'other'"
+        )
     ]
+
+
+def _second_source(records: dict[str, Any]) -> tuple[md.Source, dict[str, Any]]:
+    """Another text that reports the same: a dataset of it, coding the same records with its own evidence."""
+    src = md.Source(id="other-src", title="Another report", text="Israel was again named. Hamas, EU.")
+    israel = attrs.evolve(records["actors"][1], aliases=("State of Israel",), evidence=(src.evidence("Israel"),))
+    return src, {**records, "name": "mine", "sources": (*records["sources"], src), "actors": (israel,),
+                 "statements": (), "demands": (), "events": ()}
+
+
+def test_same_record_from_two_datasets_keeps_evidence_and_aliases_of_both(records: dict[str, Any]) -> None:
+    """An actor coded in two datasets from two sources has the union of their evidence and aliases."""
+    bundled = md.Dataset(**records)
+    src, mine = _second_source(records)
+    merged = md.merge(bundled, md.Dataset(**mine))
+    israel = merged.actors["israel"]
+    assert israel.evidence == (*records["actors"][1].evidence, src.evidence("Israel"))
+    assert israel.aliases == ("State of Israel",)
+    assert merged.sources.ids() == ["src", "other-src"]
+    assert merged.actors.ids() == ["hamas", "israel", "european-union"]
+
+
+def test_kind_conflict_reads_as_the_issue_shows(records: dict[str, Any]) -> None:
+    """A different kind for one actor is refused with the field, each value and each dataset named."""
+    bundled = md.Dataset(**{**records, "name": "bundled"})
+    _, mine = _second_source(records)
+    mine["actors"] = (attrs.evolve(mine["actors"][0], kind=md.ActorKind.GOVERNMENT),)
+    with pytest.raises(md.DatasetError) as info:
+        md.merge(bundled, md.Dataset(**mine))
+    assert [str(p) for p in info.value.problems] == [
+        "actors[israel].kind: 'state' in datasets[0] 'bundled', 'government' in datasets[1] 'mine'"
+    ]
+
+
+def test_keep_first_keeps_the_first_value_and_the_report_keeps_both(records: dict[str, Any]) -> None:
+    """on_conflict='keep-first' merges with the first known value; merge_conflicts lists every version."""
+    bundled = md.Dataset(**{**records, "name": "bundled"})
+    src, mine = _second_source(records)
+    mine["actors"] = (attrs.evolve(mine["actors"][0], kind=md.ActorKind.GOVERNMENT),)
+    other = md.Dataset(**mine)
+    merged = md.merge(bundled, other, on_conflict="keep-first")
+    assert merged.actors["israel"].kind is md.ActorKind.STATE
+    assert merged.actors["israel"].aliases == ("State of Israel",)  # the additive fields still combine
+    (conflict,) = md.merge_conflicts(bundled, other)
+    assert (conflict.path, [v.value for v in conflict.versions]) == (
+        "actors[israel].kind", [md.ActorKind.STATE, md.ActorKind.GOVERNMENT]
+    )
+    assert [v.name for v in conflict.versions] == ["bundled", "mine"]
+    assert conflict.versions[1].evidence == (src.evidence("Israel"),)
+    assert md.merge_conflicts(bundled, bundled) == ()
+    with pytest.raises(ValueError, match="on_conflict"):
+        md.merge(bundled, other, on_conflict="last")  # type: ignore[arg-type]
+
+
+def test_unknown_is_no_conflict(records: dict[str, Any]) -> None:
+    """A value one dataset leaves None is taken from the dataset that knows it, without a conflict."""
+    one = md.Dataset(**records)
+    unknown = attrs.evolve(records["actors"][1], country=None, cameo=None)
+    two = md.Dataset(**{**records, "name": "two", "actors": (records["actors"][0], unknown, records["actors"][2])})
+    merged = md.merge(two, one)
+    assert (merged.actors["israel"].country, merged.actors["israel"].cameo) == ("ISR", "ISR")
+
+
+def test_additive_fields_come_from_the_schema() -> None:
+    """Every tuple field of every table is combined: a change to each is merged, never a conflict."""
+    from mideastdata import _schema
+
+    additive = {(t, s.name) for t, cls in _schema.TABLES.items() for s in _schema.fields(cls)
+                if s.kind in ("texts", "records")}
+    assert {("actors", "aliases"), ("actors", "member_of"), ("actors", "roles"), ("actors", "identifiers"),
+            ("statements", "mentions"), ("statements", "topics"), ("events", "evidence")} <= additive
+
+
+def test_crosswalk_merges_one_actor_under_two_ids(records: dict[str, Any]) -> None:
+    """An actor with the same Wikidata item under another id is merged into the first, references renamed."""
+    one = md.Dataset(**records)
+    src, mine = _second_source(records)
+    state = attrs.evolve(mine["actors"][0], id="state-of-israel", name="State of Israel", aliases=())
+    demand = attrs.evolve(records["demands"][0], id="dem-mine", by="state-of-israel", evidence=())
+    mine.update(actors=(state,), demands=(demand,), topics=records["topics"])
+    merged = md.merge(one, md.Dataset(**mine))
+    assert merged.actors.get("state-of-israel") is None
+    assert merged.demands["dem-mine"].by == "israel"
+    assert merged.actors["israel"].aliases == ("State of Israel",)  # its other name, kept
+    assert src.evidence("Israel") in merged.actors["israel"].evidence
+
+
+def test_crosswalk_refuses_two_actors_under_one_id(records: dict[str, Any]) -> None:
+    """One id for actors with different Wikidata items is refused, whatever the policy."""
+    first = attrs.evolve(records["actors"][1], wikidata="Q801")
+    one = md.Dataset(**{**records, "actors": (records["actors"][0], first, records["actors"][2])})
+    _, mine = _second_source(records)
+    mine["actors"] = (attrs.evolve(mine["actors"][0], wikidata="Q2"),)
+    for policy in ("refuse", "keep-first"):
+        with pytest.raises(md.DatasetError) as info:
+            md.merge(one, md.Dataset(**mine), on_conflict=policy)
+        assert str(info.value.problems[0]) == (
+            "actors[israel]: id 'israel' in datasets[1] 'mine': wikidata Q801 and Q2 name different actors"
+        )
 
 
 def test_merge_metadata_defaults_and_overrides(records: dict[str, Any]) -> None:
@@ -68,3 +170,24 @@ def test_merge_needs_datasets() -> None:
         md.merge()
     with pytest.raises(TypeError, match="takes Datasets"):
         md.merge(md.load(), "data.json")  # type: ignore[arg-type]
+
+
+def test_actor_resolves_crosswalk_identifiers(records: dict[str, Any]) -> None:
+    """ds.actor() finds an actor by Wikidata QID, a state's ISO code, scheme:value and a CAMEO code one actor has."""
+    israel = attrs.evolve(records["actors"][1], wikidata="Q801", identifiers=(md.Identifier(scheme="cow", value="666"),))
+    ds = md.Dataset(**{**records, "actors": (records["actors"][0], israel, records["actors"][2])})
+    for query in ("Q801", "q801", "ISR", "isr", "cow:666", "IGOEUREEC"):
+        assert ds.actor(query).id == ("european-union" if query == "IGOEUREEC" else "israel"), query
+    with pytest.raises(KeyError, match="no actor matches"):
+        ds.actor("cow:667")
+    person = md.Actor(id="someone", name="Someone", kind=md.ActorKind.PERSON, country="ISR")
+    two = ds.evolve(actors=(*ds.actors, person))
+    assert two.actor("ISR").id == "israel"  # a person's country does not identify the person
+
+
+def test_identifier_fields_are_checked() -> None:
+    """A QID must look like Q123 and an identifier's scheme must be a slug."""
+    with pytest.raises(ValueError, match="wikidata"):
+        md.Actor(id="a", name="A", kind=md.ActorKind.STATE, wikidata="801")
+    with pytest.raises(ValueError, match="scheme"):
+        md.Identifier(scheme="UCDP id", value="1")

@@ -29,4 +29,5 @@ def test_querying_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
         exec(code, namespace)  # noqa: S102 - running the documentation's own examples is the point
     out = capsys.readouterr().out
     assert "no actor matches 'Hamass' — did you mean 'Hamas'?" in out
-    assert "id 'stmt-witkoff-announces-collaboration' differs between datasets[0]" in out
+    assert "statements[stmt-witkoff-announces-collaboration].summary: " in out
+    assert "in datasets[0] 'mideastdata-gaza-negotiations', 'A different summary.' in datasets[1] 'theirs'" in out

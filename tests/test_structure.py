@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -90,9 +91,10 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     shutil.copytree(Path(mideastdata.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
     model = package / "model.py"
     text = model.read_text(encoding="utf-8")
-    anchor = "    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))\n\n\n@attrs.frozen(kw_only=True)\nclass Demand("
-    assert text.count(anchor) == 1
-    model.write_text(text.replace(anchor, NEW_FIELDS.lstrip("\n") + anchor, 1), encoding="utf-8")
+    # the new fields go right after Statement's id (keyword-only: any place in the class would do)
+    found = re.search(r"\nclass Statement\b.*?\n    id: str = [^\n]*\n", text, flags=re.DOTALL)
+    assert found is not None
+    model.write_text(text[: found.end()] + NEW_FIELDS.lstrip("\n") + text[found.end() :], encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(root)}
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=600, check=False, cwd=root

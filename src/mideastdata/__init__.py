@@ -27,6 +27,7 @@ from .model import (
     EventKind,
     EventStatus,
     Evidence,
+    Identifier,
     PartialDate,
     Position,
     Record,
@@ -41,19 +42,28 @@ from .model import (
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .citations import Citation
     from .codes import cameo_label
+    from .corroboration import Contradiction, Corroboration, Side
     from .io.json import from_json, to_json
     from .io.schema import json_schema
-    from .merge import merge
+    from .merge import MergeConflict, Version, merge, merge_conflicts
     from .query import Disagreement, Hit, TopicPosition
     from .view import to_html
 
 _LAZY = {
     "cameo_label": ".codes",
+    "Citation": ".citations",
+    "Contradiction": ".corroboration",
+    "Corroboration": ".corroboration",
+    "Side": ".corroboration",
     "from_json": ".io.json",
     "to_json": ".io.json",
     "json_schema": ".io.schema",
     "merge": ".merge",
+    "merge_conflicts": ".merge",
+    "MergeConflict": ".merge",
+    "Version": ".merge",
     "Disagreement": ".query",
     "Hit": ".query",
     "TopicPosition": ".query",
@@ -66,6 +76,9 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Attribution",
+    "Citation",
+    "Contradiction",
+    "Corroboration",
     "Dataset",
     "DatasetError",
     "Demand",
@@ -77,12 +90,15 @@ __all__ = [
     "Evidence",
     "Format",
     "Hit",
+    "Identifier",
     "Limits",
+    "MergeConflict",
     "PartialDate",
     "Position",
     "Problem",
     "Record",
     "Role",
+    "Side",
     "Source",
     "Stance",
     "Statement",
@@ -90,13 +106,16 @@ __all__ = [
     "Table",
     "Topic",
     "TopicPosition",
+    "Version",
     "__version__",
     "cameo_label",
+    "cite",
     "dump",
     "from_json",
     "json_schema",
     "load",
     "merge",
+    "merge_conflicts",
     "to_html",
     "to_json",
 ]
@@ -122,9 +141,11 @@ def __getattr__(name: str) -> Any:
     Both keep ``import mideastdata`` cheap (``importlib.metadata`` and the formats are slow to import).
     """
     if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
+        module = importlib.import_module(_LAZY[name], __name__)
+        for other, where in _LAZY.items():  # every name of the module: the import set the module's own
+            if where == _LAZY[name]:  # name here (``merge``), which must stay the function
+                globals()[other] = getattr(module, other)
+        return globals()[name]
     if name != "__version__":
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)
@@ -174,3 +195,22 @@ def load(
     from .io import load_path  # noqa: PLC0415
 
     return load_path(path, format=format, limits=limits)
+
+
+def cite(record: Record | Dataset, dataset: Dataset | None = None) -> tuple[Citation, ...]:
+    """Citations for what *record* rests on (plain text, BibTeX and CSL-JSON), like manifestoR's ``mp_cite``.
+
+    A :class:`Source` gives its own citation, a record with evidence those of its sources
+    (found in *dataset*, the bundled dataset when omitted), a :class:`Dataset` one per source.
+
+    Raises:
+        KeyError: a source of the record is not in the dataset.
+        TypeError: *record* is none of those.
+    """
+    from .citations import cite_record  # noqa: PLC0415
+
+    if isinstance(record, Dataset):
+        return record.cite()
+    if dataset is None and not isinstance(record, Source):
+        dataset = load()
+    return cite_record(record, dataset)

@@ -149,12 +149,13 @@ def _check_metadata(c: _Checker, ds: Checked) -> None:
         theirs = _SCHEMA_RE.fullmatch(ds.schema_version)
         if theirs is None:
             c.add("schema_version", f"must look like '1.0', got {ds.schema_version!r}")
-        elif mine is not None and int(theirs.group(1)) != int(mine.group(1)):
+        elif mine is not None and theirs.groups() != mine.groups():
+            newer = (int(theirs.group(1)), int(theirs.group(2))) > (int(mine.group(1)), int(mine.group(2)))
             c.add(
                 "schema_version",
                 f"schema {ds.schema_version} is not readable by this library "
-                f"(it reads schema {SCHEMA_VERSION}); "
-                + ("upgrade mideastdata" if int(theirs.group(1)) > int(mine.group(1)) else "migrate the document"),
+                f"(it reads schema {SCHEMA_VERSION} and migrates 1.0); "
+                + ("upgrade mideastdata" if newer else "migrate the document"),
             )
 
 

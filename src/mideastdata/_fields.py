@@ -34,12 +34,14 @@ __all__ = [
     "FieldMeta",
     "code",
     "country",
+    "digest",
     "enum_of",
     "identifier",
     "offset",
     "opt_date",
     "opt_enum",
     "opt_number",
+    "opt_pattern",
     "opt_ref",
     "opt_text",
     "records",
@@ -57,6 +59,8 @@ PATTERNS: dict[str, str] = {
     "slug": r"[a-z0-9]+(-[a-z0-9]+)*",
     "alpha3": r"[A-Z]{3}",
     "date": r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?",
+    "wikidata": r"Q[1-9][0-9]*",
+    "sha256": r"([0-9a-f]{64})?",
 }
 """Every text pattern of the schema, by name: ASCII only, matched whole, in the syntax that Python,
 ECMA 262 (JSON Schema) and XML Schema (Table Schema) read alike. The JSON Schema and the Table
@@ -192,6 +196,26 @@ def _opt_alpha3(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None
         raise FieldValueError(attribute.name, msg)
 
 
+def _opt_match(name: str, example: str) -> Any:
+    compiled = re.compile(PATTERNS[name])
+
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and (type(value) is not str or compiled.fullmatch(value) is None):
+            msg = f"{attribute.name} must be a text like {example!r} or None, got {short_repr(value)}"
+            raise FieldValueError(attribute.name, msg)
+
+    return check
+
+
+_SHA256_RE = re.compile(PATTERNS["sha256"])
+
+
+def _digest_or_empty(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not str or _SHA256_RE.fullmatch(value) is None:
+        msg = f"{attribute.name} must be 64 lowercase hexadecimal digits (a SHA-256), got {short_repr(value)}"
+        raise FieldValueError(attribute.name, msg)
+
+
 def _enum(kind: type[enum.Enum]) -> Any:
     def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if type(value) is not kind:
@@ -261,6 +285,16 @@ def code(vocabulary: Vocabulary) -> dict[str, Any]:
 def country() -> dict[str, Any]:
     """An ISO 3166-1 alpha-3 code, or None."""
     return _spec(_opt_alpha3, pattern="alpha3")
+
+
+def opt_pattern(name: str, example: str) -> dict[str, Any]:
+    """A text matching the pattern *name* of :data:`PATTERNS` (*example* shows one in messages), or None."""
+    return _spec(_opt_match(name, example), pattern=name)
+
+
+def digest() -> dict[str, Any]:
+    """A SHA-256 digest (64 lowercase hex digits), or ``""`` for one the record computes itself."""
+    return _spec(_digest_or_empty, pattern="sha256")
 
 
 def enum_of(kind: type[enum.Enum]) -> dict[str, Any]:

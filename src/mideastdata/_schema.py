@@ -22,7 +22,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import attrs
 
 from ._fields import META, PATTERNS, FieldMeta
-from .model import Actor, Demand, Event, Evidence, PartialDate, Role, Source, Stance, Statement, Topic
+from .model import Actor, Demand, Event, Evidence, Identifier, PartialDate, Role, Source, Stance, Statement, Topic
 
 __all__ = [
     "KINDS",
@@ -53,13 +53,13 @@ TABLES: dict[str, type[Any]] = {
 }
 """The tables of a dataset, in document order, and the record class of each."""
 
-SCHEMA_VERSION = "1.0"
-"""The version of the document schema this library reads and writes."""
+SCHEMA_VERSION = "1.1"
+"""The version of the document schema this library writes (see "Schema versions" in docs/formats.md)."""
 
 META_KEYS = ("schema_version", "name", "version", "license", "citation")
 """The dataset's metadata (attributes of :class:`~mideastdata.Dataset`), in the order a document writes them."""
 
-NESTED: tuple[type[Any], ...] = (Evidence, Role, Stance)
+NESTED: tuple[type[Any], ...] = (Evidence, Identifier, Role, Stance)
 """Record classes that live inside other records, never in a table of their own."""
 
 RECORD_CLASSES: tuple[type[Any], ...] = (*NESTED, *TABLES.values())

@@ -24,16 +24,27 @@ if TYPE_CHECKING:
     import pandas  # noqa: ICN001 - spelt out so the API reference names pandas.DataFrame
     from typing_extensions import Self
 
+    from .citations import Citation
+    from .corroboration import Contradiction, Corroboration
     from .query import Disagreement, Hit, TopicPosition
 
 __all__ = ["SCHEMA_VERSION", "Dataset", "Table", "normalize_name"]
 
+_MIGRATED: frozenset[str] = frozenset({"1.0"})
+"""Older schema versions read as this one: 1.1 only added optional fields, so a 1.0 document is a 1.1 one."""
+
+
+def _migrate(version: Any) -> Any:
+    """The schema version a dataset of *version* holds once read: an older minor version is migrated."""
+    return SCHEMA_VERSION if version in _MIGRATED else version
 
 R = TypeVar("R", Source, Actor, Topic, Statement, Demand, Event)
 Q = TypeVar("Q", Statement, Demand, Event)
 """Records with actors and topics: what ``by``, ``about`` and ``involving`` apply to."""
 A = TypeVar("A", Demand, Event)
 """Records with an addressee or targets: what ``of`` applies to."""
+E = TypeVar("E", Actor, Statement, Demand, Event)
+"""Records with evidence: what ``reported_by`` and ``corroborated`` apply to."""
 D = TypeVar("D", Source, Statement, Event)
 """Records with a date: what ``between`` applies to."""
 DateBound = PartialDate | dt.date | str | None
@@ -217,6 +228,22 @@ class Table(_HtmlRepr, Sequence[R], Generic[R]):
 
         return _index.between(self, start, end)
 
+    def reported_by(self: Table[E], source: str | Source) -> Table[E]:
+        """Records with evidence from *source* (an id or a :class:`Source`): the records it reports."""
+        from .corroboration import reported_by  # noqa: PLC0415 - query indexes load on first query
+
+        return reported_by(self, source)
+
+    def corroborated(self: Table[E], min_sources: int = 2) -> Table[E]:
+        """Records reported by at least *min_sources* sources (with the records ``same_as`` them, in a dataset).
+
+        Raises:
+            ValueError: *min_sources* is not an int >= 0.
+        """
+        from .corroboration import corroborated  # noqa: PLC0415
+
+        return corroborated(self, min_sources)
+
     def sorted(self, key: str | Callable[[R], Any], *, reverse: bool = False) -> Table[R]:
         """The records ordered by a field name or key function (stable; None values last)."""
         from . import _index  # noqa: PLC0415 - query indexes load on first query
@@ -263,7 +290,7 @@ class Dataset(_HtmlRepr):
     version: str
     license: str = ""
     citation: str = ""
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = attrs.field(default=SCHEMA_VERSION, converter=_migrate)
     sources: Table[Source] = attrs.field(default=(), converter=_as_table)
     actors: Table[Actor] = attrs.field(default=(), converter=_as_table)
     topics: Table[Topic] = attrs.field(default=(), converter=_as_table)
@@ -324,11 +351,31 @@ class Dataset(_HtmlRepr):
                     self._cache["names"] = names
         return names
 
+    def _identified(self, query: str) -> tuple[str, ...]:
+        """The ids of the actors that *query* identifies by a crosswalk key, or failing that a CAMEO code."""
+        from ._crosswalk import identity_keys, query_keys  # noqa: PLC0415
+
+        keys: dict[str, tuple[str, ...]] | None = self._cache.get("keys")
+        if keys is None:
+            collected: dict[str, list[str]] = {}
+            for actor in self.actors:
+                for key in (*identity_keys(actor), *([f"cameo:{actor.cameo}"] if actor.cameo else [])):
+                    collected.setdefault(key, []).append(actor.id)
+            keys = {k: tuple(dict.fromkeys(v)) for k, v in collected.items()}
+            self._cache["keys"] = keys
+        for key in (*query_keys(query), f"cameo:{query.strip().upper()}"):
+            if key in keys:
+                return keys[key]
+        return ()
+
     def actor(self, query: str | Actor) -> Actor:
-        """Resolve an actor by id, canonical name or any alias.
+        """Resolve an actor by id, canonical name, any alias, or a crosswalk identifier.
 
         Matching ignores case, accents and the form of apostrophes, so
         ``"vitikoff"``, ``"Vitikoff"`` and ``"steve-witkoff"`` find the same actor.
+        Identifiers are a Wikidata QID (``"Q801"``), a state's ISO 3166-1 alpha-3 code
+        (``"ISR"``), ``"scheme:value"`` for any other (``"ucdp:234"``), or a CAMEO actor
+        code that one actor carries.
 
         Raises:
             KeyError: nothing matches (the message names close matches), or the
@@ -344,6 +391,10 @@ class Dataset(_HtmlRepr):
             return found
         names = self._names()
         ids = names.get(normalize_name(query), ())
+        if len(ids) == 1:
+            return self.actors[ids[0]]
+        if not ids:
+            ids = self._identified(query)
         if len(ids) == 1:
             return self.actors[ids[0]]
         if len(ids) > 1:
@@ -415,6 +466,28 @@ class Dataset(_HtmlRepr):
         from .query import disagreements  # noqa: PLC0415
 
         return disagreements(self)
+
+    def corroboration(self) -> tuple[Corroboration, ...]:
+        """Per statement, demand and event with the records ``same_as`` it: what its reports say together.
+
+        Each :class:`Corroboration` holds the sources, their count, the earliest report and
+        the fields on which the reports disagree, each side with its evidence.
+        """
+        from .corroboration import corroboration  # noqa: PLC0415
+
+        return corroboration(self)
+
+    def contradictions(self) -> tuple[Contradiction, ...]:
+        """Every disagreement between the reports of one record (status, date, participants, stance...)."""
+        from .corroboration import contradictions  # noqa: PLC0415
+
+        return contradictions(self)
+
+    def cite(self) -> tuple[Citation, ...]:
+        """A citation for every source, in table order (plain text, BibTeX and CSL-JSON)."""
+        from .citations import Citation  # noqa: PLC0415
+
+        return tuple(Citation(source=src) for src in self.sources)
 
 
 def _rebuild_dataset(fields: dict[str, Any]) -> Dataset:

@@ -33,6 +33,7 @@ __all__ = [
     "EventKind",
     "EventStatus",
     "Evidence",
+    "Identifier",
     "PartialDate",
     "Position",
     "Record",
@@ -282,15 +283,28 @@ class Source(_HtmlRepr):
     url: str | None = attrs.field(default=None, **f.opt_text())
     published: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
     language: str = attrs.field(default="en", **f.text())
+    retrieved: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
+    """When the text was retrieved (from *url*, or from wherever it was copied)."""
+    sha256: str = attrs.field(default="", **f.digest())
+    """The SHA-256 (lowercase hex) of the text after NFC and ``\\n`` line ends.
 
-    @property
-    def sha256(self) -> str:
-        r"""The SHA-256 (hex) of the text, after NFC and ``\n`` line ends: computed, never stored.
+    Always set once the source is built: computed from the text when not given (or
+    given as ``""``), and
+    checked against the text when given, so a text edited after its digest was taken
+    does not load. Annotation-tool exports record it too, so a source edited after the
+    export is caught when the annotations come back.
+    """
 
-        Annotation-tool exports record it, so a source edited after the export is caught
-        when the annotations come back.
-        """
-        return text_sha256(self.text)
+    def __attrs_post_init__(self) -> None:
+        digest = text_sha256(self.text)
+        if not self.sha256:
+            object.__setattr__(self, "sha256", digest)
+        elif self.sha256 != digest:
+            msg = (
+                f"sha256 {self.sha256[:12]}... is not the SHA-256 of the text ({digest[:12]}...): "
+                "the text differs from the one the digest was taken of (pass sha256='' to take it again)"
+            )
+            raise FieldValueError("sha256", msg)
 
     def evidence(self, quote: str, *, occurrence: int | None = None) -> Evidence:
         """Return the :class:`Evidence` for *quote* in this source's text.
@@ -333,6 +347,18 @@ class Source(_HtmlRepr):
 # --------------------------------------------------------------------------- records
 
 
+class _Reported:
+    """A record anchored in evidence: it knows the sources that report it."""
+
+    __slots__ = ()
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The ids of the sources this record's evidence comes from, each once, in evidence order."""
+        return tuple(dict.fromkeys(ev.source for ev in self.evidence))
+
+
 @attrs.frozen(kw_only=True)
 class Role:
     """A title an actor holds, optionally *of* another actor (``Prime Minister`` of ``israel``)."""
@@ -342,7 +368,15 @@ class Role:
 
 
 @attrs.frozen(kw_only=True)
-class Actor(_HtmlRepr):
+class Identifier:
+    """An actor's key in another dataset or authority (``ucdp``, ``acled``, ``cow``...): *scheme* and *value*."""
+
+    scheme: str = attrs.field(**f.identifier())
+    value: str = attrs.field(**f.text())
+
+
+@attrs.frozen(kw_only=True)
+class Actor(_Reported, _HtmlRepr):
     """A person, government, state, organisation or collective that speaks or acts."""
 
     id: str = attrs.field(**f.identifier())
@@ -355,6 +389,10 @@ class Actor(_HtmlRepr):
     cameo: str | None = attrs.field(default=None, **f.code("cameo-actor"))
     anonymous: bool = False
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
+    wikidata: str | None = attrs.field(default=None, **f.opt_pattern("wikidata", "Q801"))
+    """The Wikidata item (QID) of this actor, where one has been verified."""
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), **f.records(Identifier))
+    """Keys of this actor in other datasets (UCDP, ACLED, COW...)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -376,7 +414,7 @@ class Stance:
 
 
 @attrs.frozen(kw_only=True)
-class Statement(_HtmlRepr):
+class Statement(_Reported, _HtmlRepr):
     """Something an actor said, as the source reports it."""
 
     id: str = attrs.field(**f.identifier())
@@ -392,10 +430,12 @@ class Statement(_HtmlRepr):
     cameo: str | None = attrs.field(default=None, **f.code("cameo-event"))
     plover: str | None = attrs.field(default=None, **f.code("plover"))
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
+    same_as: str | None = attrs.field(default=None, **f.opt_ref("statements"))
+    """The statement that this record reports from another source, when the reports disagree (see the codebook)."""
 
 
 @attrs.frozen(kw_only=True)
-class Demand(_HtmlRepr):
+class Demand(_Reported, _HtmlRepr):
     """One demanded thing: who asks it, of whom, about which topic."""
 
     id: str = attrs.field(**f.identifier())
@@ -407,10 +447,12 @@ class Demand(_HtmlRepr):
     condition: str | None = attrs.field(default=None, **f.opt_text())
     statement: str | None = attrs.field(default=None, **f.opt_ref("statements"))
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
+    same_as: str | None = attrs.field(default=None, **f.opt_ref("demands"))
+    """The demand that this record reports from another source, when the reports disagree (see the codebook)."""
 
 
 @attrs.frozen(kw_only=True)
-class Event(_HtmlRepr):
+class Event(_Reported, _HtmlRepr):
     """Something that happened, is going on, stalled or is proposed."""
 
     id: str = attrs.field(**f.identifier())
@@ -425,6 +467,8 @@ class Event(_HtmlRepr):
     cameo: str | None = attrs.field(default=None, **f.code("cameo-event"))
     plover: str | None = attrs.field(default=None, **f.code("plover"))
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
+    same_as: str | None = attrs.field(default=None, **f.opt_ref("events"))
+    """The event that this record reports from another source, when the reports disagree (see the codebook)."""
 
 
 Record = Union[Source, Actor, Topic, Statement, Demand, Event]

@@ -43,3 +43,18 @@ stances: tuple[md.TopicPosition, ...] = ds.positions("hamas-disarmament")
 stance: md.Position = stances[0].position
 disputes: tuple[md.Disagreement, ...] = ds.disagreements()
 merged: md.Dataset = md.merge(ds, ds)
+
+# Several sources: combining, corroboration, citations.
+kept_first: md.Dataset = md.merge(ds, ds, on_conflict="keep-first")
+conflicts: tuple[md.MergeConflict, ...] = md.merge_conflicts(ds, ds)
+assert_type(ds.events.reported_by("gaza-negotiations-article"), md.Table[md.Event])
+assert_type(ds.statements.corroborated(2), md.Table[md.Statement])
+reporting: tuple[str, ...] = ds.events[0].sources
+occurrences: tuple[md.Corroboration, ...] = ds.corroboration()
+earliest: str | None = occurrences[0].earliest
+contradictions: tuple[md.Contradiction, ...] = ds.contradictions()
+citations: tuple[md.Citation, ...] = md.cite(ds.events[0])
+bibtex: str = ds.cite()[0].bibtex
+digest: str = ds.sources[0].sha256
+qid: str | None = ds.actors[0].wikidata
+keys: tuple[md.Identifier, ...] = ds.actors[0].identifiers

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _schema
-from ..dataset import Dataset
+from ..dataset import SCHEMA_VERSION, Dataset
 from ..errors import Problem
 from ._atomic import atomic_folder, write_file
 from ._cells import decode_column, locate, parse_csv, split_rows
@@ -83,9 +83,9 @@ def _split(text: str) -> tuple[list[list[Any]], bool]:
     return split
 
 
-def _header_problems(header: list[str], specs: dict[str, Any], name: str) -> list[Problem]:
+def _header_problems(header: list[str], specs: dict[str, Any], name: str, *, older_schema: bool) -> list[Problem]:
     unknown = [h for h in header if h not in specs]
-    missing = [n for n in specs if n not in header]
+    missing = [n for n, s in specs.items() if n not in header and (s.required or not older_schema)]
     parts = [f"unknown column {h!r}" for h in unknown] + [f"missing column {n!r}" for n in missing]
     parts += [f"duplicate column {h!r}" for h in sorted({str(h) for h in header if header.count(h) > 1})]
     return [Problem(name, f"{name}.{EXTENSION}: {p}") for p in parts]
@@ -109,7 +109,12 @@ def _decode(
     """Each column's plain values (in schema order), and the rows with a cell that cannot be decoded."""
     decoded: list[list[Any]] = []
     bad: set[int] = set()
+    rows = len(next(iter(cells.values()))) if cells else 0
     for spec in specs.values():
+        if spec.name not in cells:  # an optional field a table of an older schema does not have
+            default = list(spec.default) if isinstance(spec.default, tuple) else spec.default
+            decoded.append([default] * rows)
+            continue
         values, refused = decode_column(spec, cells.pop(spec.name), **how)
         problems.extend(Problem(f"{name}[{i}].{spec.name}", message) for i, message in refused)
         bad.update(i for i, _ in refused)
@@ -117,12 +122,13 @@ def _decode(
     return decoded, bad
 
 
-def read_table(
-    text: str, name: str, kind: type[Any], problems: list[Problem], *, excel_safe: bool = False
+def read_table(  # noqa: PLR0913 - two keyword-only options of how the table was written
+    text: str, name: str, kind: type[Any], problems: list[Problem], *, excel_safe: bool = False,
+    older_schema: bool = False,
 ) -> tuple[Any, ...]:
     """Decode the CSV *text* of table *name*; add problems (with paths and lines) and return the records."""
     start = len(problems)
-    records = _read_table(text, name, kind, problems, excel_safe=excel_safe)
+    records = _read_table(text, name, kind, problems, excel_safe=excel_safe, older_schema=older_schema)
     if len(problems) > start:
         problems[start:] = locate(problems[start:], name, f"{name}.{EXTENSION}", _row_lines(text))
     return records
@@ -140,8 +146,8 @@ def _row_lines(text: str) -> list[int]:
     return starts
 
 
-def _read_table(
-    text: str, name: str, kind: type[Any], problems: list[Problem], *, excel_safe: bool = False
+def _read_table(  # noqa: PLR0913 - two keyword-only options of how the table was written
+    text: str, name: str, kind: type[Any], problems: list[Problem], *, excel_safe: bool, older_schema: bool
 ) -> tuple[Any, ...]:
     """Decode the CSV *text* of table *name*; add problems (with paths) and return the records.
 
@@ -149,7 +155,8 @@ def _read_table(
     tokenizer, which says where it is not), decoded column by column into plain values
     (:mod:`._cells`) and built into records by the engine. A row with a cell that cannot be
     decoded is left out and the others are still checked, so every problem is reported; a
-    table with problems gives no records.
+    table with problems gives no records. In a table of an *older_schema* (migrated on
+    reading), a column of an optional field may be absent: the field takes its default.
     """
     try:
         rows, empty_is_none = _split(text)
@@ -161,7 +168,7 @@ def _read_table(
         return ()
     specs = {s.name: s for s in _schema.fields(kind)}
     header = ["" if h is None else h for h in rows[0]]  # an empty header cell, however it is split
-    wrong = _header_problems(header, specs, name)
+    wrong = _header_problems(header, specs, name, older_schema=older_schema)
     if wrong and len(header) == 1:
         wrong = _separator_problem(header[0], specs, name) or wrong
     if wrong:
@@ -224,9 +231,14 @@ def read(path: Path) -> Dataset:
         text = read_text(folder / f"{name}.{EXTENSION}", problems, name, bom=True)
         if text is None:
             return ()
-        return read_table(text, name, kind, problems, excel_safe=excel_safe)
+        return read_table(text, name, kind, problems, excel_safe=excel_safe, older_schema=older_schema(meta))
 
     return build_dataset(folder, meta, one_table)
+
+
+def older_schema(meta: dict[str, Any]) -> bool:
+    """Whether a folder's metadata names a schema older than the one written (read migrated)."""
+    return bool(meta.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION)
 
 
 def column_names(kind: type[Any]) -> list[str]:

@@ -25,7 +25,7 @@ from ._atomic import atomic_folder, write_file
 from ._columns import Column, columns
 from ._document import META_KEYS, TABLE_TYPES, structure_meta
 from ._folder import build_dataset, read_json_file, read_text
-from .csv import read_table, table_csv
+from .csv import older_schema, read_table, table_csv
 
 __all__ = ["DESCRIPTOR", "FOREIGN_KEYS", "descriptor", "read", "write"]
 
@@ -214,6 +214,6 @@ def read(path: Path) -> Dataset:
         table_text = read_text(file, found, name, bom=True)
         if table_text is None:
             return ()
-        return read_table(table_text, name, kind, found)
+        return read_table(table_text, name, kind, found, older_schema=older_schema(meta))
 
     return build_dataset(folder, meta, one_table)
