@@ -201,7 +201,8 @@ def test_broken_files_agree(small: md.Dataset, tmp_path: Path, case: FileCase) -
     """A missing, undecodable or broken file gives the reference reader's problems through md.load."""
     folder = md.dump(small, tmp_path / "export", format="csv")
     case.apply(folder, "csv")
-    assert not isinstance(_check_same(folder), md.Dataset)
+    outcome = _check_same(folder)
+    assert outcome == small if case.id == "bom" else not isinstance(outcome, md.Dataset)  # a BOM is read past
 
 
 def _set_cell(folder: Path, table: str, row: int, column: str, cell: str) -> None:
