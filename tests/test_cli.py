@@ -319,3 +319,17 @@ def test_view_that_cannot_be_written_exits_3(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert result.stderr.startswith(f"mideastdata: cannot write {blocker / 'page.html'}: ")
     assert blocker.read_text(encoding="utf-8") == "mine"
+
+
+def test_filters_take_a_surname_or_a_cameo_code() -> None:
+    """`--by Witkoff` (a surname) and `--of PSEREBHMS` (a CAMEO code) resolve like ds.actor()."""
+    ds = md.load()
+    by_surname = run("statements", "--by", "Witkoff", "--format", "json")
+    assert by_surname.returncode == 0, by_surname.stderr
+    assert [s["id"] for s in json.loads(by_surname.stdout)] == ds.statements.by("steve-witkoff").ids()
+    of_code = run("demands", "--of", "PSEREBHMS", "--format", "json")
+    assert of_code.returncode == 0, of_code.stderr
+    assert [d["id"] for d in json.loads(of_code.stdout)] == ds.demands.of("hamas").ids()
+    wrong = run("statements", "--by", "Hamas movement")
+    assert wrong.returncode == 2
+    assert "did you mean 'Hamas'?" in wrong.stderr

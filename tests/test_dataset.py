@@ -229,3 +229,67 @@ def test_dataset_pickles_and_copies() -> None:
     table = pickle.loads(pickle.dumps(ds.actors))  # noqa: S301
     assert table == ds.actors
     assert table["hamas"] == ds.actors["hamas"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Witkoff", "steve-witkoff"),
+        ("witkoff", "steve-witkoff"),
+        ("ISRGOV", "israeli-government"),
+        ("isrgov", "israeli-government"),
+        ("PSEREBHMS", "hamas"),
+        ("ISR", "israel"),
+        ("IGOEUREEC", "european-union"),
+        ("USAGOV", "trump-administration"),
+    ],
+)
+def test_bundled_surname_and_cameo_code_resolve(query: str, expected: str) -> None:
+    """A named person's surname and an actor's CAMEO code resolve when no name or alias matches."""
+    assert md.load().actor(query).id == expected
+
+
+def test_surname_resolves_only_when_unambiguous(records: dict[str, Any]) -> None:
+    """Two people sharing a surname make it ambiguous; an exact alias wins over a surname; anonymous people have none."""
+    person = md.Actor(id="ada-lovelace", name="Ada Lovelace", kind=md.ActorKind.PERSON, evidence=records["actors"][0].evidence)
+    other = attrs.evolve(person, id="byron-lovelace", name="Byron Lovelace")
+    nobody = attrs.evolve(person, id="an-official", name="an unnamed official", anonymous=True)
+    ds = md.Dataset(**{**records, "actors": (*records["actors"], person)})
+    assert ds.actor("Lovelace").id == "ada-lovelace"
+    assert ds.actor("lovelace") is ds.actor("Ada Lovelace")
+    shared = md.Dataset(**{**records, "actors": (*records["actors"], person, other)})
+    with pytest.raises(KeyError, match="names several actors: ada-lovelace, byron-lovelace"):
+        shared.actor("Lovelace")
+    aliased = md.Dataset(**{**records, "actors": (*records["actors"], person, attrs.evolve(other, aliases=("Lovelace",)))})
+    assert aliased.actor("Lovelace").id == "byron-lovelace"
+    anonymous = md.Dataset(**{**records, "actors": (*records["actors"], nobody)})
+    with pytest.raises(KeyError):
+        anonymous.actor("official")
+
+
+def test_shared_cameo_code_is_ambiguous(records: dict[str, Any]) -> None:
+    """A CAMEO code two actors carry names both, never a silent pick."""
+    hamas, israel, eu = records["actors"]
+    ds = md.Dataset(**{**records, "actors": (attrs.evolve(hamas, cameo="ISRGOV"), attrs.evolve(israel, cameo="ISRGOV"), eu)})
+    with pytest.raises(KeyError, match="names several actors: hamas, israel"):
+        ds.actor("ISRGOV")
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "absent"),
+    [
+        ("Hamas movement", "Hamas", "Israeli government"),
+        ("the Hamas group", "Hamas", "Israeli government"),
+        ("Netanyahu government", "Israeli government", None),
+        ("Vitkoff the envoy", "Steve Witkoff", None),
+        ("Israeli parliament", "Israeli government", "Hamas"),
+    ],
+)
+def test_suggestions_rank_by_shared_words(query: str, first: str, absent: str | None) -> None:
+    """Names sharing words with the query come first (a misspelt word counts); look-alikes sharing none do not."""
+    with pytest.raises(KeyError) as info:
+        md.load().actor(query)
+    message = str(info.value)
+    assert f"did you mean {first!r}" in message
+    if absent is not None:
+        assert absent not in message

@@ -92,9 +92,9 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     model = package / "model.py"
     text = model.read_text(encoding="utf-8")
     # the new fields go right after Statement's id (keyword-only: any place in the class would do)
-    found = re.search(r"\nclass Statement\b.*?\n    id: str = [^\n]*\n", text, flags=re.DOTALL)
-    assert found is not None
-    model.write_text(text[: found.end()] + NEW_FIELDS.lstrip("\n") + text[found.end() :], encoding="utf-8")
+    anchor = re.search(r"\nclass Statement\b.*?\n    id: str = [^\n]*\n", text, flags=re.DOTALL)
+    assert anchor is not None
+    model.write_text(text[: anchor.end()] + NEW_FIELDS.lstrip("\n") + text[anchor.end() :], encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(root)}
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=600, check=False, cwd=root

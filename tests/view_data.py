@@ -39,7 +39,8 @@ def hostile_dataset(leak_url: str = "http://127.0.0.1:9/leak") -> md.Dataset:
                      url=f"{leak_url}/page")
     spans = tuple(src.evidence(s) for s in bad if text.count(s) == 1)
     actor = md.Actor(id="hostile-actor", name=bad[3], kind=md.ActorKind.PERSON, aliases=(bad[4], bad[5]),
-                     roles=(md.Role(title=bad[6]),), evidence=spans[:2])
+                     roles=(md.Role(title=bad[6]),), wikidata="Q801",
+                     identifiers=(md.Identifier(scheme="ucdp", value=bad[9]),), evidence=spans[:2])
     other = md.Actor(id="other-actor", name=bad[7], kind=md.ActorKind.STATE, evidence=spans[2:3])
     topic = md.Topic(id="hostile-topic", label=bad[8], description=bad[9])
     stmt = md.Statement(

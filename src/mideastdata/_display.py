@@ -24,8 +24,9 @@ from typing import Any
 __all__ = ["_HtmlRepr", "datasets_holding", "remember_dataset", "render_html", "set_html_renderer"]
 
 _renderer: Callable[[Any], str] | None = None
-_datasets: dict[int, weakref.ReferenceType[Any]] = {}  # in the order they were built
+_datasets: dict[int, weakref.ReferenceType[Any]] = {}  # by id(), in the order they were built
 _lock = threading.Lock()
+_purge_at = [64]  # forget the freed datasets when this many are noted
 
 
 def set_html_renderer(render: Callable[[Any], str]) -> None:
@@ -43,25 +44,23 @@ def render_html(obj: object) -> str:
     return _renderer(obj)
 
 
-def _forget(key: int) -> Callable[[weakref.ReferenceType[Any]], None]:
-    def forget(ref: weakref.ReferenceType[Any]) -> None:
-        with _lock:
-            if _datasets.get(key) is ref:
-                del _datasets[key]
-
-    return forget
-
-
 def remember_dataset(dataset: object) -> None:
     """Note a newly built dataset, so a record's view can find its source texts (held weakly).
 
-    Kept by identity, never by hash: hashing a dataset would hash every record.
+    Kept by identity, never by hash (hashing a dataset would hash every record). No callback
+    runs when a dataset is freed (a collection can free one at any allocation, even while this
+    module holds its lock): freed ones are skipped when read and forgotten now and then here,
+    at a cost that stays proportional to the datasets built.
     """
     key = id(dataset)
-    ref = weakref.ref(dataset, _forget(key))
+    ref = weakref.ref(dataset)
     with _lock:
-        _datasets.pop(key, None)
+        _datasets.pop(key, None)  # a freed dataset's id can be reused
         _datasets[key] = ref
+        if len(_datasets) >= _purge_at[0]:
+            for stale in [k for k, r in _datasets.items() if r() is None]:
+                del _datasets[stale]
+            _purge_at[0] = 2 * len(_datasets) + 64
 
 
 def datasets_holding(table: str, record: object) -> list[Any]:

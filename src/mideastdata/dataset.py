@@ -16,8 +16,9 @@ import attrs
 
 from ._display import _HtmlRepr, remember_dataset
 from ._names import normalize_name
+from ._resolve import fallback_keys, rank_close
 from ._schema import SCHEMA_VERSION
-from .errors import DatasetError, did_you_mean, suggest
+from .errors import DatasetError, did_you_mean
 from .model import Actor, Demand, Event, Evidence, PartialDate, Source, Statement, Topic
 
 if TYPE_CHECKING:
@@ -335,19 +336,23 @@ class Dataset(_HtmlRepr):
 
     # -- actor resolution ---------------------------------------------------------------
 
-    def _names(self) -> dict[str, tuple[str, ...]]:
-        names: dict[str, tuple[str, ...]] | None = self._cache.get("names")
+    def _names(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        """The folded id, names and aliases -> actor ids; and named people's folded surnames -> actor ids."""
+        names: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] | None = self._cache.get("names")
         if names is None:
             with self._lock:
                 names = self._cache.get("names")
                 if names is None:
-                    collected: dict[str, list[str]] = {}
+                    exact: dict[str, list[str]] = {}
+                    fallback: dict[str, list[str]] = {}
                     for actor in self.actors:
-                        for name in (actor.id, actor.name, *actor.aliases):
-                            ids = collected.setdefault(normalize_name(name), [])
-                            if actor.id not in ids:
-                                ids.append(actor.id)
-                    names = {k: tuple(v) for k, v in collected.items()}
+                        folded = [normalize_name(name) for name in (actor.id, actor.name, *actor.aliases)]
+                        for index, keys in ((exact, folded), (fallback, fallback_keys(actor, folded[1]))):
+                            for key in keys:
+                                ids = index.setdefault(key, [])
+                                if actor.id not in ids:
+                                    ids.append(actor.id)
+                    names = ({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in fallback.items()})
                     self._cache["names"] = names
         return names
 
@@ -369,17 +374,19 @@ class Dataset(_HtmlRepr):
         return ()
 
     def actor(self, query: str | Actor) -> Actor:
-        """Resolve an actor by id, canonical name, any alias, or a crosswalk identifier.
+        """Resolve an actor by id, canonical name, any alias, a crosswalk identifier, or a surname.
 
         Matching ignores case, accents and the form of apostrophes, so
         ``"vitikoff"``, ``"Vitikoff"`` and ``"steve-witkoff"`` find the same actor.
         Identifiers are a Wikidata QID (``"Q801"``), a state's ISO 3166-1 alpha-3 code
         (``"ISR"``), ``"scheme:value"`` for any other (``"ucdp:234"``), or a CAMEO actor
-        code that one actor carries.
+        code that one actor carries. Failing all of those, a named person's surname (the
+        last word of the canonical name: ``"Witkoff"``) resolves when one person has it.
 
         Raises:
-            KeyError: nothing matches (the message names close matches), or the
-                name is shared by several actors (the message names them).
+            KeyError: nothing matches (the message names close matches, those sharing
+                words with *query* first), or the name, surname or code is shared by
+                several actors (the message names them).
         """
         if isinstance(query, Actor):
             query = query.id
@@ -389,19 +396,16 @@ class Dataset(_HtmlRepr):
         found = self.actors.get(query)
         if found is not None:
             return found
-        names = self._names()
-        ids = names.get(normalize_name(query), ())
-        if len(ids) == 1:
-            return self.actors[ids[0]]
-        if not ids:
-            ids = self._identified(query)
+        names, surnames = self._names()
+        folded = normalize_name(query)
+        ids = names.get(folded, ()) or self._identified(query) or surnames.get(folded, ())
         if len(ids) == 1:
             return self.actors[ids[0]]
         if len(ids) > 1:
             msg = f"{query!r} names several actors: {', '.join(ids)}; use an id"
             raise KeyError(msg)
         # One suggestion per actor, however many of its names come close.
-        close = dict.fromkeys(self.actors[names[c][0]].name for c in suggest(normalize_name(query), names, n=6))
+        close = dict.fromkeys(self.actors[names[c][0]].name for c in rank_close(folded, names, n=6))
         hint = ""
         if close:
             hint = " — did you mean " + " or ".join(repr(name) for name in list(close)[:3]) + "?"

@@ -58,3 +58,8 @@ bibtex: str = ds.cite()[0].bibtex
 digest: str = ds.sources[0].sha256
 qid: str | None = ds.actors[0].wikidata
 keys: tuple[md.Identifier, ...] = ds.actors[0].identifiers
+
+# Seeing the evidence.
+page: str = md.to_html(ds)
+one_page: str = md.to_html(ds.statements[0], dataset=ds)
+cell_view: str = ds.statements._repr_html_()

@@ -11,7 +11,7 @@ Row layouts (the evidence ``spans`` come last, as ``source number, start, end`` 
 or ``-1, quote, 0`` for a span whose source is not in the page):
 
 - actor: ``0, id, anchor, name, kind, aliases, roles [[title, of]], member_of, country,
-  cameo, anonymous, spans``;
+  cameo, anonymous, wikidata, identifiers [[scheme, value]], spans``;
 - statement: ``1, id, anchor, speaker, kind, summary, quote, attribution, topics, mentions,
   stances [[topic, position, condition]], date, cameo, plover, spans``;
 - demand: ``2, id, anchor, by, addressee, topic, text, kind, condition, statement, spans``;
@@ -109,7 +109,8 @@ class Rows:
             elif kind is Actor:
                 append([
                     0, r.id, anchor_, r.name, r.kind, r.aliases, [(x.title, x.of) for x in r.roles] if r.roles else (),
-                    r.member_of, r.country, r.cameo, r.anonymous, spans,
+                    r.member_of, r.country, r.cameo, r.anonymous, r.wikidata,
+                    [(x.scheme, x.value) for x in r.identifiers] if r.identifiers else (), spans,
                 ])
         return out
 

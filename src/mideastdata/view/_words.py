@@ -171,6 +171,8 @@ def _actor(r: Actor, n: Names) -> Description:
         ("country", r.country or ""),
         ("CAMEO", cameo_actor_words(r.cameo) if r.cameo else ""),
         ("anonymous", "yes: the source does not name this actor" if r.anonymous else ""),
+        ("Wikidata", r.wikidata or ""),
+        ("identifiers", ", ".join(f"{i.scheme}: {i.value}" for i in r.identifiers)),
     ]
     return Description("actors", r.id, f"{r.name} · {words(r.kind)}", r.name, tuple(f for f in fields if f[1]))
 
@@ -230,6 +232,7 @@ def _source(r: Source, _n: Names) -> Description:
         ("publisher", r.publisher or ""),
         ("url", r.url or ""),
         ("published", str(r.published) if r.published else ""),
+        ("retrieved", str(r.retrieved) if r.retrieved else ""),
         ("language", r.language),
         ("length", f"{len(r.text)} characters, {len(r.text.splitlines())} lines"),
     ]

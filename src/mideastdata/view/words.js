@@ -15,7 +15,7 @@ function makeWords(D) {
   const kept = (fields) => fields.filter((f) => f[1]);
 
   function actorWords(r) {
-    const [, id, , name, kind, aliases, roles, memberOf, country, code, anonymous] = r;
+    const [, id, , name, kind, aliases, roles, memberOf, country, code, anonymous, wikidata, keys] = r;
     const roleWords = roles.map(([title, of]) => title + (of === null ? "" : " of " + actor(of)));
     return {
       head: name + " · " + W.actorKind[kind],
@@ -28,6 +28,8 @@ function makeWords(D) {
         ["country", country || ""],
         ["CAMEO", code ? W.cameoActor[code] || code : ""],
         ["anonymous", anonymous ? "yes: the source does not name this actor" : ""],
+        ["Wikidata", wikidata || ""],
+        ["identifiers", keys.map(([scheme, value]) => scheme + ": " + value).join(", ")],
       ]),
       links: [],
       id,
