@@ -117,14 +117,30 @@ def test_unknown_is_no_conflict(records: dict[str, Any]) -> None:
     assert (merged.actors["israel"].country, merged.actors["israel"].cameo) == ("ISR", "ISR")
 
 
-def test_additive_fields_come_from_the_schema() -> None:
-    """Every tuple field of every table is combined: a change to each is merged, never a conflict."""
+def test_every_tuple_field_is_combined(records: dict[str, Any]) -> None:
+    """An actor and a statement whose versions differ in every tuple field merge into the unions, no conflict."""
     from mideastdata import _schema
 
-    additive = {(t, s.name) for t, cls in _schema.TABLES.items() for s in _schema.fields(cls)
-                if s.kind in ("texts", "records")}
-    assert {("actors", "aliases"), ("actors", "member_of"), ("actors", "roles"), ("actors", "identifiers"),
-            ("statements", "mentions"), ("statements", "topics"), ("events", "evidence")} <= additive
+    src = records["sources"][0]
+    hamas, israel, eu = records["actors"]
+    one_actor = attrs.evolve(israel, aliases=("Israel",), roles=(md.Role(title="state"),), member_of=(),
+                             identifiers=(md.Identifier(scheme="cow", value="666"),))
+    two_actor = attrs.evolve(israel, aliases=("the State",), roles=(md.Role(title="party", of="hamas"),),
+                             member_of=("european-union",), evidence=(src.evidence("Israel", occurrence=2),),
+                             identifiers=(md.Identifier(scheme="ucdp", value="1"),))
+    stmt = records["statements"][0]
+    two_stmt = attrs.evolve(stmt, topics=("hostages",), mentions=("israel",), evidence=(src.evidence("Hamas"),),
+                            stances=(md.Stance(topic="hostages", position=md.Position.SUPPORTS),))
+    one = md.Dataset(**{**records, "actors": (hamas, one_actor, eu)})
+    two = md.Dataset(**{**records, "name": "two", "actors": (hamas, two_actor, eu), "statements": (two_stmt,)})
+    assert md.merge_conflicts(one, two) == ()
+    merged = md.merge(one, two)
+    for table, (a, b) in {"actors": (one_actor, two_actor), "statements": (stmt, two_stmt)}.items():
+        got = getattr(merged, table)[a.id]
+        for spec in _schema.fields(type(a)):
+            if spec.kind in ("texts", "records"):
+                expected = tuple(dict.fromkeys((*getattr(a, spec.name), *getattr(b, spec.name))))
+                assert getattr(got, spec.name) == expected, f"{table}.{spec.name}"
 
 
 def test_crosswalk_merges_one_actor_under_two_ids(records: dict[str, Any]) -> None:

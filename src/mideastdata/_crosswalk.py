@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from .model import Actor, ActorKind
 
-__all__ = ["different_actors", "identity_keys", "query_keys"]
+__all__ = ["different_actors", "identity_keys", "key_index", "lookup", "query_keys"]
 
 
 def identity_keys(actor: Actor) -> tuple[str, ...]:
@@ -57,3 +57,20 @@ def query_keys(query: str) -> tuple[str, ...]:
     if len(text) == 3 and text.isascii() and text.isalpha():
         keys.append(f"iso3166:{text.upper()}")
     return tuple(keys)
+
+
+def key_index(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
+    """Every identity key (and ``cameo:CODE``) of *actors*, with the ids of the actors that carry it."""
+    collected: dict[str, list[str]] = {}
+    for actor in actors:
+        for key in (*identity_keys(actor), *([f"cameo:{actor.cameo}"] if actor.cameo else [])):
+            collected.setdefault(key, []).append(actor.id)
+    return {k: tuple(dict.fromkeys(v)) for k, v in collected.items()}
+
+
+def lookup(index: dict[str, tuple[str, ...]], query: str) -> tuple[str, ...]:
+    """The ids that *query* names in *index*: by an identity key first, then by a CAMEO code."""
+    for key in (*query_keys(query), f"cameo:{query.strip().upper()}"):
+        if key in index:
+            return index[key]
+    return ()

@@ -358,20 +358,13 @@ class Dataset(_HtmlRepr):
 
     def _identified(self, query: str) -> tuple[str, ...]:
         """The ids of the actors that *query* identifies by a crosswalk key, or failing that a CAMEO code."""
-        from ._crosswalk import identity_keys, query_keys  # noqa: PLC0415
+        from ._crosswalk import key_index, lookup  # noqa: PLC0415
 
-        keys: dict[str, tuple[str, ...]] | None = self._cache.get("keys")
-        if keys is None:
-            collected: dict[str, list[str]] = {}
-            for actor in self.actors:
-                for key in (*identity_keys(actor), *([f"cameo:{actor.cameo}"] if actor.cameo else [])):
-                    collected.setdefault(key, []).append(actor.id)
-            keys = {k: tuple(dict.fromkeys(v)) for k, v in collected.items()}
-            self._cache["keys"] = keys
-        for key in (*query_keys(query), f"cameo:{query.strip().upper()}"):
-            if key in keys:
-                return keys[key]
-        return ()
+        index: dict[str, tuple[str, ...]] | None = self._cache.get("keys")
+        if index is None:
+            with self._lock:
+                index = self._cache.get("keys") or self._cache.setdefault("keys", key_index(self.actors))
+        return lookup(index, query)
 
     def actor(self, query: str | Actor) -> Actor:
         """Resolve an actor by id, canonical name, any alias, a crosswalk identifier, or a surname.
