@@ -110,6 +110,16 @@ class Corpus:
             actors=self._actors(), events=tuple(events.values()),
         )
 
+    def every_report(self) -> list[md.Dataset]:
+        """One dataset per report, each coding its event under the event's one id (disagreeing or not)."""
+        return [
+            md.Dataset(
+                name=report.source.id, version="1.0.0", sources=(report.source,), actors=self._actors(),
+                events=(attrs.evolve(self._record(report), id=f"evt-truce-{report.event}", same_as=None),),
+            )
+            for report in self.reports
+        ]
+
     def per_source(self) -> list[md.Dataset]:
         """One dataset per report that agrees with its event's first report (what merge combines)."""
         out = []

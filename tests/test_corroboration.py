@@ -84,3 +84,20 @@ def test_contradiction_reads_for_a_reader() -> None:
     assert str(x) == "evt-truce: the status is 'occurred' according to wire-a, 'proposed' according to wire-b"
     (occurrence,) = ds.corroboration()
     assert (occurrence.records, occurrence.count, occurrence.earliest) == (("evt-truce", "evt-truce-b"), 2, "wire-a")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_keep_both_turns_conflicting_reports_into_linked_records(seed: int) -> None:
+    """Merging one dataset per report with on_conflict='keep-both' finds the same counts and contradictions."""
+    c = corpus(20, seed)
+    datasets = c.every_report()
+    with pytest.raises(md.DatasetError):
+        md.merge(*datasets)
+    merged = md.merge(*datasets, on_conflict="keep-both")
+    assert {(x.record, x.field) for x in merged.contradictions()} == c.expected_contradictions()
+    found = {o.record: o for o in merged.corroboration()}
+    assert {rid: o.count for rid, o in found.items()} == expected_counts(c)
+    for r in c.reports:
+        if r.contradicts is not None:  # its version: its own record, named after its dataset, linked
+            linked = merged.events[f"evt-truce-{r.event}-{r.source.id}"]
+            assert (linked.same_as, linked.sources) == (f"evt-truce-{r.event}", (r.source.id,))

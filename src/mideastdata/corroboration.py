@@ -31,7 +31,7 @@ from .model import Evidence, PartialDate, Source
 if TYPE_CHECKING:
     from .dataset import Dataset, Table
 
-__all__ = ["Contradiction", "Corroboration", "Side", "contradictions", "corroboration", "reported_by"]
+__all__ = ["Contradiction", "Corroboration", "Side", "contradictions", "contradicts", "corroboration", "reported_by"]
 
 
 @attrs.frozen(kw_only=True)
@@ -131,6 +131,15 @@ def _agree(a: Any, b: Any) -> bool:
     if isinstance(a, tuple):
         return set(a) <= set(b) or set(b) <= set(a)
     return bool(a == b)
+
+
+def contradicts(record: Any, other: Any) -> bool:
+    """Whether two reports of one occurrence disagree on a compared field (see the module docstring)."""
+    for spec in _compared(type(record)):
+        a, b = getattr(record, spec.name), getattr(other, spec.name)
+        if _known(a) and _known(b) and not _agree(a, b):
+            return True
+    return False
 
 
 def _groups(records: tuple[Any, ...], link: str) -> list[list[Any]]:

@@ -14,6 +14,7 @@ is merged into it, every reference to it renamed, and its other name kept as an 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -21,14 +22,16 @@ import attrs
 
 from . import _schema
 from ._crosswalk import different_actors, identity_keys
+from .corroboration import contradicts
 from .dataset import Dataset
 from .errors import DatasetError, Problem, short_repr
 from .model import Evidence
 
 __all__ = ["ConflictPolicy", "MergeConflict", "Version", "merge", "merge_conflicts"]
 
-ConflictPolicy = Literal["refuse", "keep-first"]
-"""What :func:`~mideastdata.merge` does with a conflict: refuse (raise), or keep the first dataset's value."""
+ConflictPolicy = Literal["refuse", "keep-first", "keep-both"]
+"""What :func:`~mideastdata.merge` does with a conflict: refuse (raise), keep the first dataset's value, or
+keep each contradicting version (of a statement, demand or event) as a record of its own, ``same_as`` the first."""
 
 
 @attrs.frozen(kw_only=True)
@@ -182,7 +185,7 @@ def _crosswalk(datasets: tuple[Dataset, ...], problems: list[Problem]) -> list[d
 
 
 def _merged_tables(
-    datasets: tuple[Dataset, ...],
+    datasets: tuple[Dataset, ...], *, keep_both: bool = False
 ) -> tuple[dict[str, tuple[Any, ...]], list[MergeConflict], list[Problem]]:
     problems: list[Problem] = []
     renames = _crosswalk(datasets, problems)
@@ -204,12 +207,40 @@ def _merged_tables(
                     differing[record.id].append((i, record))
                 elif present[0] is not record and present[0] != record:
                     differing.setdefault(record.id, [(present[1], present[0])]).append((i, record))
+        link = _link_field(_schema.TABLES[table], table) if keep_both else None
+        extra: list[Any] = []
+        taken = set(kept)
         for rid, versions in differing.items():
             record, found = _combine(table, versions, labels)
+            if link is not None and any(contradicts(versions[0][1], r) for _, r in versions[1:]):
+                record, others = _split(table, versions, labels)
+                extra.extend(attrs.evolve(r, id=_new_id(rid, labels[i], i, taken), **{link: rid}) for i, r in others)
             kept[rid] = (record, kept[rid][1])
             conflicts.extend(found)
-        tables[table] = tuple(record for record, _ in kept.values())
+        tables[table] = (*(record for record, _ in kept.values()), *extra)
     return tables, conflicts, problems
+
+
+def _link_field(cls: type[Any], table: str) -> str | None:
+    """The field by which a record names the record of its own table that it is another report of."""
+    own = [s for s in _schema.references(cls, table) if s.kind == "text"]
+    return own[0].name if own else None
+
+
+def _split(table: str, versions: list[tuple[int, Any]], labels: list[str]) -> tuple[Any, list[tuple[int, Any]]]:
+    """The record combined from the versions that the first does not contradict, and the others."""
+    first = versions[0][1]
+    agreeing = [(i, r) for i, r in versions if not contradicts(first, r)]
+    record, _ = _combine(table, agreeing, labels)
+    return record, [(i, r) for i, r in versions if contradicts(first, r)]
+
+
+def _new_id(rid: str, label: str, i: int, taken: set[str]) -> str:
+    """The id of dataset *i*'s own version of record *rid*: ``<rid>-<its name as a slug>``, added to *taken*."""
+    slug = "-".join(re.findall("[a-z0-9]+", label.lower()))
+    new_id = f"{rid}-{slug}" if slug and f"{rid}-{slug}" not in taken else f"{rid}-{i}"
+    taken.add(new_id)
+    return new_id
 
 
 def _check_arguments(datasets: tuple[Dataset, ...]) -> None:
@@ -263,7 +294,11 @@ def merge(
         datasets: the datasets, in order of precedence.
         on_conflict: ``"refuse"`` (the default) raises on any conflict;
             ``"keep-first"`` keeps the value of the first dataset that knows one, and
-            :func:`~mideastdata.merge_conflicts` reports what was not kept.
+            :func:`~mideastdata.merge_conflicts` reports what was not kept;
+            ``"keep-both"`` keeps, for a statement, demand or event, each version that
+            contradicts the first (on a field :meth:`~mideastdata.Dataset.contradictions`
+            compares: status, date, participants, stances...) as a record of its own (id ``<id>-<dataset name>``,
+            ``same_as`` the first), and otherwise acts as ``"keep-first"``.
         name: the merged dataset's name.
         version: its version.
         license: its license.
@@ -278,10 +313,10 @@ def merge(
         ValueError: *on_conflict* is not a policy.
     """
     _check_arguments(datasets)
-    if on_conflict not in ("refuse", "keep-first"):
-        msg = f"on_conflict must be 'refuse' or 'keep-first', got {on_conflict!r}"
+    if on_conflict not in ("refuse", "keep-first", "keep-both"):
+        msg = f"on_conflict must be 'refuse', 'keep-first' or 'keep-both', got {on_conflict!r}"
         raise ValueError(msg)
-    tables, conflicts, problems = _merged_tables(datasets)
+    tables, conflicts, problems = _merged_tables(datasets, keep_both=on_conflict == "keep-both")
     if on_conflict == "refuse":
         problems.extend(Problem(c.path, c.message) for c in conflicts)
     if problems:
