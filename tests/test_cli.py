@@ -333,3 +333,15 @@ def test_filters_take_a_surname_or_a_cameo_code() -> None:
     wrong = run("statements", "--by", "Hamas movement")
     assert wrong.returncode == 2
     assert "did you mean 'Hamas'?" in wrong.stderr
+
+
+def test_import_that_cannot_be_written_exits_3(tmp_path: Path) -> None:
+    """`import ... --out` into a path whose folder is a file exits 3, like export and view."""
+    coded = tmp_path / "coded"
+    assert run("export", "--format", "brat", "--out", str(coded)).returncode == 0
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("mine", encoding="utf-8")
+    result = run("import", str(coded), "--format", "brat", "--out", str(blocker / "back.json"))
+    assert result.returncode == 3, result.stderr
+    assert f"cannot write {blocker / 'back.json'}" in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "mine"

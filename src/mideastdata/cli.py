@@ -348,6 +348,28 @@ def _fail(message: str, status: int) -> int:
     return status
 
 
+def _about_output(exc: OSError, out: str) -> bool:
+    """Whether *exc* is about the output *out*: the path, a folder above it, or its temporary file."""
+    if not exc.filename:
+        return False
+    target, found = Path(out).absolute(), Path(os.fsdecode(exc.filename)).absolute()
+    return (
+        found == target
+        or found in target.parents
+        or (found.parent == target.parent and found.name.startswith(f".{target.name}."))
+    )
+
+
+def _os_error(exc: BaseException, out: str | None) -> int:
+    """The exit status of an OS error: a refused output path 2, the output 3, anything else 1."""
+    assert isinstance(exc, OSError)  # noqa: S101 - the handler table routes only OSError here
+    if isinstance(exc, FileExistsError) and exc.errno is None:  # the library refuses the path
+        return _fail(str(exc), EXIT_USAGE)
+    if out is not None and _about_output(exc, out):
+        return _fail(f"cannot write {out}: {exc.strerror or exc}", EXIT_CANNOT_WRITE)
+    return _fail(f"{exc.filename or ''}: {exc.strerror or exc}", EXIT_INVALID)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (see :data:`EXIT_STATUS`)."""
     parser = _parser()
@@ -361,10 +383,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         (CannotWriteError, lambda e: _fail(str(e), EXIT_CANNOT_WRITE)),
         (UsageError, lambda e: _fail(str(e), EXIT_USAGE)),
         (KeyError, lambda e: _fail(str(e.args[0]) if e.args else str(e), EXIT_USAGE)),
-        (FileExistsError, lambda e: _fail(str(e), EXIT_USAGE)),
         (ImportError, lambda e: _fail(str(e), EXIT_MISSING_EXTRA)),
         (ValueError, lambda e: _fail(str(e), EXIT_USAGE)),
-        (OSError, lambda e: _fail(f"{getattr(e, 'filename', '') or ''}: {getattr(e, 'strerror', '') or e}", 1)),
+        (OSError, lambda e: _os_error(e, getattr(args, "out", None))),
     ]
     try:
         return _run(args, sys.stdout)
