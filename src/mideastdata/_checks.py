@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from . import _schema
 from ._schema import SCHEMA_VERSION
 from .codes import is_cameo_actor_code, is_cameo_event_code, is_plover_type
-from .errors import Problem, did_you_mean, short_repr
+from .errors import Problem, did_you_mean, short_repr, shorten
 from .model import Evidence
 
 if TYPE_CHECKING:
@@ -40,8 +40,18 @@ class Checked(Protocol):
 
 __all__ = ["TABLE_TYPES", "check_dataset"]
 
-_SEMVER_RE = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?")
-_SCHEMA_RE = re.compile(r"(\d+)\.(\d+)")
+_NUMBER = "(?:0|[1-9][0-9]*)"  # ASCII digits only, no leading zero (\d would take any script's digits)
+_PRERELEASE = rf"(?:{_NUMBER}|[0-9]*[A-Za-z-][0-9A-Za-z-]*)"
+_BUILD = "[0-9A-Za-z-]+"
+_SEMVER_RE = re.compile(
+    rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}(?:-{_PRERELEASE}(?:\.{_PRERELEASE})*)?(?:\+{_BUILD}(?:\.{_BUILD})*)?"
+)  # exactly SemVer 2.0.0
+_SCHEMA_RE = re.compile(rf"({_NUMBER})\.({_NUMBER})")
+
+
+def _number_order(digits: str) -> tuple[int, str]:
+    """Order numbers written without leading zeros, of any length (``int()`` refuses more than 4,300 digits)."""
+    return len(digits), digits
 
 
 _MAX_HINTS = 20
@@ -75,7 +85,7 @@ class _Checker:
             return  # a record left out of an incomplete table may be the one it names
         known = self.ids[table]
         if value not in known:
-            self.add(path, f"unknown {what} {value!r}{self.hint(value, known)}")
+            self.add(path, f"unknown {what} {short_repr(value)}{self.hint(value, known)}")
 
     def refs(self, path: str, values: Iterable[str], table: str, what: str) -> None:
         for j, value in enumerate(values):
@@ -90,13 +100,14 @@ class _Checker:
                 continue
             if src is None:
                 hint = self.hint(ev.source, sources)
-                self.add(f"{where}.source", f"unknown source {ev.source!r}{hint}")
+                self.add(f"{where}.source", f"unknown source {short_repr(ev.source)}{hint}")
                 continue
             text: str = src.text
             if ev.end > len(text):
                 self.add(
                     f"{where}.end",
-                    f"span [{ev.start}, {ev.end}) runs past the end of source {ev.source!r} "
+                    f"span [{short_repr(ev.start)}, {short_repr(ev.end)}) runs past the end of source "
+                    f"{short_repr(ev.source)} "
                     f"({len(text)} characters)",
                 )
             elif text[ev.start : ev.end] != ev.quote:
@@ -118,7 +129,8 @@ def _unique(checker: _Checker, name: str, records: Iterable[Any]) -> dict[str, A
     first_at: dict[str, int] = {}
     for i, record in enumerate(records):
         if record.id in seen:
-            checker.add(f"{name}[{i}].id", f"duplicate id {record.id!r} (first at {name}[{first_at[record.id]}])")
+            first = f"{name}[{first_at[record.id]}]"
+            checker.add(f"{name}[{i}].id", f"duplicate id {short_repr(record.id)} (first at {first})")
         else:
             seen[record.id] = record
             first_at[record.id] = i
@@ -143,17 +155,17 @@ def _check_metadata(c: _Checker, ds: Checked) -> None:
     if type(ds.name) is str and not ds.name.strip():
         c.add("name", "must not be empty")
     if type(ds.version) is str and _SEMVER_RE.fullmatch(ds.version) is None:
-        c.add("version", f"must be a SemVer version like '1.0.0', got {ds.version!r}")
+        c.add("version", f"must be a SemVer version like '1.0.0', got {short_repr(ds.version)}")
     if type(ds.schema_version) is str:
         mine = _SCHEMA_RE.fullmatch(SCHEMA_VERSION)
         theirs = _SCHEMA_RE.fullmatch(ds.schema_version)
         if theirs is None:
-            c.add("schema_version", f"must look like '1.0', got {ds.schema_version!r}")
+            c.add("schema_version", f"must look like '1.0', got {short_repr(ds.schema_version)}")
         elif mine is not None and theirs.groups() != mine.groups():
-            newer = (int(theirs.group(1)), int(theirs.group(2))) > (int(mine.group(1)), int(mine.group(2)))
+            newer = tuple(map(_number_order, theirs.groups())) > tuple(map(_number_order, mine.groups()))
             c.add(
                 "schema_version",
-                f"schema {ds.schema_version} is not readable by this library "
+                f"schema {shorten(ds.schema_version, 80)} is not readable by this library "
                 f"(it reads schema {SCHEMA_VERSION} and migrates 1.0); "
                 + ("upgrade mideastdata" if newer else "migrate the document"),
             )
@@ -187,7 +199,7 @@ def _check_cycles(c: _Checker, table: str, field: str, records: Mapping[str, Any
                 if child not in records:
                     continue
                 if state.get(child) == 1:
-                    c.add(f"{table}[{order[node]}].{field}", f"membership cycle through {child!r}")
+                    c.add(f"{table}[{order[node]}].{field}", f"membership cycle through {short_repr(child)}")
                 elif not state.get(child):
                     state[child] = 1
                     stack.append((child, iter(getattr(records[child], field))))
@@ -264,7 +276,7 @@ class _Rule:
         elif spec.meta.vocabulary is not None:
             test, what = _VOCABULARIES[spec.meta.vocabulary]
             if value is not None and not test(value):
-                c.add(path, f"unknown {what} {value!r}")
+                c.add(path, f"unknown {what} {short_repr(value)}")
         elif spec.ref is not None and spec.kind == "texts":
             c.refs(path, value, spec.ref, _singular(spec.ref))
         elif spec.ref is not None:
@@ -300,7 +312,8 @@ def _check_table(c: _Checker, name: str, records: tuple[Any, ...], texts: Mappin
         for rule in rules:
             rule.check(c, f"{p}.{rule.spec.name}", getattr(record, rule.spec.name))
             if rule.spec in own and record.id in getattr(record, rule.spec.name):
-                c.add(f"{p}.{rule.spec.name}", f"{_singular(name)} {record.id!r} cannot be a member of itself")
+                message = f"{_singular(name)} {short_repr(record.id)} cannot be a member of itself"
+                c.add(f"{p}.{rule.spec.name}", message)
     for spec in own:
         _check_cycles(c, name, spec.name, c.ids[name])
 

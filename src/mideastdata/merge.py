@@ -66,7 +66,7 @@ class MergeConflict:
         """``'state' in datasets[0] 'bundled', 'government' in datasets[1] 'mine'``."""
         groups: dict[str, list[str]] = {}
         for v in self.versions:
-            groups.setdefault(_shown(v.value), []).append(f"datasets[{v.dataset}] {v.name!r}")
+            groups.setdefault(_shown(v.value), []).append(f"datasets[{v.dataset}] {short_repr(v.name)}")
         return ", ".join(f"{value} in {' and '.join(where)}" for value, where in groups.items())
 
     def __str__(self) -> str:
@@ -165,7 +165,7 @@ def _crosswalk(datasets: tuple[Dataset, ...], problems: list[Problem]) -> list[d
             targets = list(dict.fromkeys(owner[k] for k in keys if k in owner))
             if len(targets) > 1:
                 problems.append(
-                    Problem(f"actors[{actor.id}]", f"datasets[{i}] {ds.name!r}: its identifiers name {len(targets)} "
+                    Problem(f"actors[{actor.id}]", f"datasets[{i}] {short_repr(ds.name)}: its identifiers name {len(targets)} "
                             f"actors of earlier datasets: {', '.join(targets)}")
                 )
                 continue
@@ -173,7 +173,7 @@ def _crosswalk(datasets: tuple[Dataset, ...], problems: list[Problem]) -> list[d
             present = by_id.get(target)
             why = None if present is None else different_actors(present, actor)
             if why is not None:
-                problems.append(Problem(f"actors[{target}]", f"id {target!r} in datasets[{i}] {ds.name!r}: {why}"))
+                problems.append(Problem(f"actors[{target}]", f"id {short_repr(target)} in datasets[{i}] {short_repr(ds.name)}: {why}"))
                 continue
             if target != actor.id:
                 mine[actor.id] = target

@@ -161,10 +161,10 @@ class PartialDate:
     def __attrs_post_init__(self) -> None:
         y, m, d = self.year, self.month, self.day
         if type(y) is not int or not 1 <= y <= 9999:
-            msg = f"year must be an int in 1..9999, got {y!r}"
+            msg = f"year must be an int in 1..9999, got {short_repr(y)}"
             raise FieldValueError("year", msg)
         if m is not None and (type(m) is not int or not 1 <= m <= 12):
-            msg = f"month must be an int in 1..12, got {m!r}"
+            msg = f"month must be an int in 1..12, got {short_repr(m)}"
             raise FieldValueError("month", msg)
         if d is not None:
             if m is None:
@@ -172,7 +172,7 @@ class PartialDate:
                 raise FieldValueError("day", msg)
             last = _days_in_month(y, m)
             if type(d) is not int or not 1 <= d <= last:
-                msg = f"day must be an int in 1..{last} for {y:04d}-{m:02d}, got {d!r}"
+                msg = f"day must be an int in 1..{last} for {y:04d}-{m:02d}, got {short_repr(d)}"
                 raise FieldValueError("day", msg)
 
     @classmethod
@@ -184,7 +184,7 @@ class PartialDate:
         """
         match = ISO_DATE_RE.fullmatch(text) if type(text) is str else None
         if match is None:
-            msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
+            msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {short_repr(text)}"
             raise ValueError(msg)
         y, m, d = match.groups()
         return cls(year=int(y), month=None if m is None else int(m), day=None if d is None else int(d))
@@ -262,12 +262,12 @@ class Evidence:
     @end.validator
     def _check_end(self, _attribute: attrs.Attribute[int], value: int) -> None:
         if type(value) is not int or value <= self.start:
-            msg = f"end must be an int > start ({self.start}), got {short_repr(value)}"
+            msg = f"end must be an int > start ({short_repr(self.start)}), got {short_repr(value)}"
             raise FieldValueError("end", msg)
         if value - self.start != len(self.quote):
             msg = (
                 f"quote has {len(self.quote)} characters but the span "
-                f"[{self.start}, {value}) has {value - self.start}"
+                f"[{short_repr(self.start)}, {short_repr(value)}) has {short_repr(value - self.start)}"
             )
             raise FieldValueError("end", msg)
 

@@ -18,7 +18,7 @@ from .. import _schema
 from .._checks import check_dataset
 from .._codegen import Refused, check_list, type_name
 from ..dataset import Dataset, Table
-from ..errors import DatasetError, Problem
+from ..errors import DatasetError, Problem, short_repr
 from ..limits import DEFAULT_LIMITS, Limits, check_records
 from ._encodable import lone_surrogate
 from ._engine import build_table
@@ -44,7 +44,7 @@ def structure_meta(
     unknown = [k for k in doc if k not in known]
     if unknown:
         plural = "s" if len(unknown) > 1 else ""
-        problems.append(Problem("", f"unknown field{plural} " + ", ".join(repr(k) for k in unknown)))
+        problems.append(Problem("", f"unknown field{plural} " + ", ".join(short_repr(k) for k in unknown)))
     meta: dict[str, str] = {}
     for key in META_KEYS:
         if key not in doc:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..dataset import Dataset
-from ..errors import DatasetError, Problem
+from ..errors import DatasetError, Problem, short_repr
 from ._atomic import write_file
 from ._document import META_KEYS, TABLE_TYPES, structure_meta
 from ._files import read_text
@@ -71,12 +71,12 @@ def read_meta(folder: Path, fmt: str, extra: Mapping[str, type] | None = None) -
     if not isinstance(doc, dict):
         raise DatasetError([Problem(META_FILE, "expected a JSON object")], file=str(folder))
     if doc.get("format") != fmt:
-        problems.append(Problem(f"{META_FILE}.format", f"expected {fmt!r}, got {doc.get('format')!r}"))
+        problems.append(Problem(f"{META_FILE}.format", f"expected {fmt!r}, got {short_repr(doc.get('format'))}"))
     options: dict[str, Any] = {}
     for key, kind in extra.items():
         if key in doc:
             if type(doc[key]) is not kind:
-                problems.append(Problem(f"{META_FILE}.{key}", f"expected {kind.__name__}, got {doc[key]!r}"))
+                problems.append(Problem(f"{META_FILE}.{key}", f"expected {kind.__name__}, got {short_repr(doc[key])}"))
             options[key] = doc[key]
     meta_doc = {k: v for k, v in doc.items() if k != "format" and k not in extra}
     meta_problems: list[Problem] = []

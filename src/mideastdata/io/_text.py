@@ -31,7 +31,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..errors import DatasetError, Problem
+from ..errors import DatasetError, Problem, short_repr
 
 __all__ = ["gc_paused", "keys_in", "may_repeat_keys", "parse_value", "quick", "quick_parser", "strict", "utf8"]
 
@@ -121,7 +121,10 @@ def _loads(text: str) -> tuple[Any, list[Problem]]:
         return obj
 
     doc = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=_constant)
-    return doc, [Problem(_path_of(doc, obj) or "", f"key {key!r} appears more than once") for obj, key in duplicates]
+    problems = [
+        Problem(_path_of(doc, obj) or "", f"key {short_repr(key)} appears more than once") for obj, key in duplicates
+    ]
+    return doc, problems
 
 
 def _syntax_problem(exc: ValueError | RecursionError) -> Problem:
