@@ -81,7 +81,7 @@ def _module(fmt: Format) -> Any:
 
 
 _ATTEMPTS = 10
-"""How often a load is tried when a dump swaps the folder while it is read."""
+"""How often a load is tried when dumps replace the path while it is read."""
 
 
 def load_path(
@@ -109,9 +109,44 @@ def load_path(
         raise DatasetError([Problem("", f"cannot read: {exc.strerror or exc}")], file=str(path)) from None
 
 
-def _load(path: Path, format: Format | None, limits: Limits) -> Dataset:  # noqa: A002
-    import time  # noqa: PLC0415 - not needed by `import mideastdata`
+class _Retry(Exception):  # noqa: N818 - a signal, never raised to callers
+    """The folder was swapped while it was read: load it again."""
 
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _load(path: Path, format: Format | None, limits: Limits) -> Dataset:  # noqa: A002
+    """Load *path*; when it fails while a dump replaces it, wait for the dump and load the new export.
+
+    A dump swaps a folder in by two renames, so for an instant the path is missing, and a
+    load that started before the swap may find the old folder's files being removed. Such
+    a failure (the path's identity changed, or a dump holds the lock of its folder) is not
+    the data's: the load is tried again, up to 10 times.
+    """
+    from ._files import wait_for_dump  # noqa: PLC0415 - formats and their helpers load on demand
+
+    for attempt in range(1, _ATTEMPTS + 1):
+        before = _identity(path)
+        try:
+            return _load_once(path, format, limits)
+        except _Retry:
+            continue
+        except (DatasetError, OSError):
+            if attempt == _ATTEMPTS:
+                raise
+            folder = path.parent if path.parent.exists() else path.parent.parent
+            if not wait_for_dump(folder) and _identity(path) == before:
+                raise
+    raise AssertionError  # pragma: no cover - the loop returns or raises
+
+
+def _load_once(path: Path, format: Format | None, limits: Limits) -> Dataset:  # noqa: A002
     from ._files import snapshot  # noqa: PLC0415 - formats and their helpers load on demand
 
     fmt = _check_format(format) if format is not None else detect_format(path)
@@ -121,15 +156,13 @@ def _load(path: Path, format: Format | None, limits: Limits) -> Dataset:  # noqa
         measured = path.parent if fmt == "datapackage" and not path.is_dir() else path  # a descriptor's folder
         check_size(input_size(measured, stop_after=limits.max_bytes), limits, str(path))
     folder = None if fmt == "json" else path if path.is_dir() else path.parent
-    for attempt in range(1, _ATTEMPTS + 1):
-        with snapshot(folder, limits, str(path)) as snap:
-            try:
-                return _read(fmt, path, limits)
-            except (DatasetError, OSError):
-                if attempt == _ATTEMPTS or not snap.replaced():
-                    raise
-        time.sleep(0.001 * attempt)  # the new export is in place; a folder being swapped by rename takes a moment
-    raise AssertionError  # pragma: no cover - the loop returns or raises
+    with snapshot(folder, limits, str(path)) as snap:
+        try:
+            return _read(fmt, path, limits)
+        except (DatasetError, OSError) as exc:
+            if snap.replaced():
+                raise _Retry from exc
+            raise
 
 
 def _read(fmt: Format, path: Path, limits: Limits) -> Dataset:

@@ -2,37 +2,108 @@
 """Atomic writes: a file via a temporary sibling and a rename; a folder via a sibling folder swapped in.
 
 Readers of a path see the old output whole or the new output whole, never part of
-either: a failure while writing removes the temporary file or folder and leaves the
-earlier output as it was.
+either (a folder's readers through :func:`mideastdata.io._files.snapshot`). Besides:
+
+* **One dump at a time.** A dump holds an exclusive lock on the folder it writes into
+  (``flock`` on the parent folder, released by the system if the process dies), so two
+  processes dumping to one path take turns instead of tripping over each other's files.
+* **Nothing left behind.** A failure removes the temporary file or folder; one left by a
+  process killed mid-dump (``.<name>.<32 hex digits>.tmp``) is removed by the next dump
+  to the same path, under the lock, so no other dump can be using it.
+* **Only its own exports are replaced.** A folder export holds a manifest,
+  ``.mideastdata-export.json``, written last, listing its files and their sizes. An
+  existing folder is replaced only if its manifest lists every file in it (or, for an
+  export made before manifests, if its metadata file says it is one); a user's own files,
+  even one named ``dataset.json``, are never deleted.
+* **Modes kept.** A replaced file or folder keeps its permission bits; a new one gets those
+  the umask allows (``0666``/``0777`` less the umask), as :func:`open` and :func:`os.mkdir` give.
+* **Errors name the target.** An ``OSError`` while writing names the path the caller asked
+  for, never the temporary one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import shutil
-import tempfile
+import stat
 import uuid
 from collections.abc import Collection, Iterator
 from pathlib import Path
+from typing import Any, NoReturn
 
-__all__ = ["atomic_folder", "atomic_write_bytes", "write_file"]
+from ._files import dump_lock
+
+__all__ = ["MANIFEST", "atomic_folder", "atomic_write_bytes", "write_file"]
+
+MANIFEST = ".mideastdata-export.json"
+"""The manifest of a folder export: which files it wrote (and their sizes), written last."""
+
+_OURS = re.compile(r"[0-9a-f]{32}\.(?:tmp|old)|[a-z0-9_]{8}\.tmp")
+"""The tails of our temporary names after ``.<name>.``: a uuid, or ``tempfile``'s (earlier versions)."""
+
+_METADATA_FILES = ("dataset.json", "datapackage.json", "mideastdata.json")
+_MANIFEST_MAX = 1 << 20
+
+
+def _temp_path(path: Path, kind: str = "tmp") -> Path:
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex}.{kind}")
+
+
+def _fail(target: Path, exc: BaseException) -> NoReturn:
+    """Re-raise *exc*; an ``OSError`` about a temporary path is raised again naming *target*."""
+    if isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, FileExistsError):
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
+    raise exc
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove temporary files and folders of earlier dumps to *path* that were killed (the lock is held)."""
+    prefix = f".{path.name}."
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        stale = [e for e in entries if e.name.startswith(prefix) and _OURS.fullmatch(e.name[len(prefix) :])]
+    for entry in stale:
+        with contextlib.suppress(OSError):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                os.unlink(entry.path)
+
+
+def _mode(path: Path) -> int | None:
+    """The permission bits of the existing *path*, or None."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write *data* to *path* so that readers see the old file or the new one, never a part."""
+    """Write *data* to *path* so that readers see the old file or the new one, never a part.
+
+    Raises:
+        OSError: writing failed; the message names *path*, which is as it was.
+    """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with dump_lock(path.parent):
+        _remove_stale(path)
+        tmp = _temp_path(path)
+        mode = _mode(path)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+            with os.fdopen(fd, "wb") as fh:
+                if mode is not None:
+                    os.fchmod(fh.fileno(), mode)
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException as exc:  # noqa: BLE001 - removed, then raised again naming the target
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            _fail(path, exc)
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -43,53 +114,144 @@ def write_file(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
 
 
+def _manifest(path: Path) -> dict[str, Any] | None:
+    """The manifest of the folder *path* when it has a valid one."""
+    try:
+        fd = os.open(path / MANIFEST, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return None
+        data = fh.read(_MANIFEST_MAX + 1)
+    try:
+        doc = json.loads(data)
+    except ValueError:
+        return None
+    ok = isinstance(doc, dict) and doc.get("mideastdata") == "export" and isinstance(doc.get("files"), dict)
+    return doc if ok else None
+
+
+def _earlier_export(path: Path) -> bool:
+    """Whether *path*, a folder without a manifest, is an export of an earlier version.
+
+    Its metadata file must say so: a ``dataset.json`` with a ``"format"`` and no tables (a
+    user's ``md.dump(ds, "out/dataset.json")`` holds ``"sources"``...), a ``datapackage.json``
+    with the ``"mideastdata"`` property, or the ``mideastdata.json`` of an annotation-tool folder.
+    """
+    for name in _METADATA_FILES:
+        file = path / name
+        if file.is_symlink() or not file.is_file() or file.stat().st_size > _MANIFEST_MAX:
+            continue
+        try:
+            doc = json.loads(file.read_bytes())
+        except (OSError, ValueError):
+            return False
+        if not isinstance(doc, dict):
+            return False
+        if name == "dataset.json":
+            return "format" in doc and "sources" not in doc
+        if name == "datapackage.json":
+            return isinstance(doc.get("mideastdata"), dict)
+        return True  # the extra mapping of an annotation-tool folder
+    return False
+
+
+def _foreign(path: Path, names: Collection[str]) -> list[str]:
+    """The entries of the folder *path* that are not files of an export of this library."""
+    with os.scandir(path) as scan:
+        entries = {e.name: e.is_file(follow_symlinks=False) for e in scan}
+    if not entries:
+        return []
+    manifest = _manifest(path)
+    if manifest is not None:
+        listed = {*manifest["files"], MANIFEST}
+        return sorted(n for n, regular in entries.items() if n not in listed or not regular)
+    foreign = sorted(n for n, regular in entries.items() if n not in names or not regular)
+    if not foreign and not _earlier_export(path):
+        return sorted(entries)  # only our names, but not written by us: a user's own dataset.json
+    return foreign
+
+
 def _check_replaceable(path: Path, names: Collection[str]) -> None:
-    if not path.exists():
+    if not os.path.lexists(path):
         return
     if not path.is_dir():
         msg = f"{str(path)!r} exists and is not a folder; remove it or choose another path"
         raise FileExistsError(msg)
-    foreign = sorted(p.name for p in path.iterdir() if p.name not in names or not p.is_file())
+    foreign = _foreign(path, names)
     if foreign:
         shown = ", ".join(repr(n) for n in foreign[:5]) + (", ..." if len(foreign) > 5 else "")
         msg = (
             f"refusing to replace folder {str(path)!r}: it holds {shown}, "
-            "which this library does not write; remove it or choose another path"
+            "which this library did not write; remove it or choose another path"
         )
         raise FileExistsError(msg)
+
+
+def _write_manifest(tmp: Path) -> None:
+    with os.scandir(tmp) as scan:
+        files = {e.name: e.stat(follow_symlinks=False).st_size for e in scan if e.is_file(follow_symlinks=False)}
+    doc = {"mideastdata": "export", "files": dict(sorted(files.items()))}
+    write_file(tmp / MANIFEST, (json.dumps(doc, indent=1) + "\n").encode("utf-8"))
+
+
+def _keep_modes(tmp: Path, path: Path) -> None:
+    """Give the new folder and its files the permission bits of the ones they replace."""
+    mode = _mode(path)
+    if mode is None:
+        return
+    tmp.chmod(mode)
+    with os.scandir(tmp) as scan:
+        for entry in scan:
+            old = _mode(path / entry.name)
+            if old is not None:
+                Path(entry.path).chmod(old)
+
+
+def _swap(tmp: Path, path: Path) -> None:
+    """Put the folder *tmp* at *path*: the old one is renamed aside, the new one renamed in, the old one removed."""
+    if not os.path.lexists(path):
+        tmp.rename(path)
+        return
+    old = _temp_path(path, "old")
+    path.rename(old)
+    try:
+        tmp.rename(path)
+    except BaseException:
+        old.rename(path)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 @contextlib.contextmanager
 def atomic_folder(path: Path, names: Collection[str]) -> Iterator[Path]:
     """Yield an empty temporary sibling folder of *path*; when the block succeeds, swap it in.
 
-    An existing folder at *path* is replaced only if it holds nothing but files named in
-    *names* (an earlier export); anything else is refused, so a dump never deletes a
-    user's unrelated files. The old folder is renamed aside, the new one renamed into
-    place, then the old one removed; if the block or the swap fails, the old folder
-    stays (or is put back) and the temporary one is removed.
+    An existing folder at *path* is replaced only if it is an export of this library: its
+    manifest lists every file in it, or (an export made before manifests) it holds nothing
+    but files named in *names* and its metadata file says it is an export. Anything else is
+    refused, so a dump never deletes a user's files. The whole dump holds the lock of the
+    parent folder; the manifest is written last; if the block or the swap fails, the old
+    folder stays (or is put back) and the temporary one is removed.
 
     Raises:
         FileExistsError: *path* is a file, or a folder holding other files.
+        OSError: writing failed; the message names *path*.
     """
     path = Path(path)
-    _check_replaceable(path, names)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
-    try:
-        yield tmp
+    with dump_lock(path.parent):
+        _remove_stale(path)
         _check_replaceable(path, names)
-        if path.exists():
-            old = path.with_name(f".{path.name}.{uuid.uuid4().hex}.old")
-            path.rename(old)
-            try:
-                tmp.rename(path)
-            except BaseException:
-                old.rename(path)
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            tmp.rename(path)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        tmp = _temp_path(path)
+        try:
+            tmp.mkdir(0o777)
+            yield tmp
+            _write_manifest(tmp)
+            _check_replaceable(path, names)
+            _keep_modes(tmp, path)
+            _swap(tmp, path)
+        except BaseException as exc:  # noqa: BLE001 - removed, then raised again naming the target
+            shutil.rmtree(tmp, ignore_errors=True)
+            _fail(path, exc)

@@ -35,7 +35,16 @@ from pathlib import Path
 from ..errors import DatasetError, Problem
 from ..limits import DEFAULT_LIMITS, Limits, too_big
 
-__all__ = ["Snapshot", "UnreadableFileError", "read_bytes", "read_document", "read_text", "snapshot"]
+__all__ = [
+    "Snapshot",
+    "UnreadableFileError",
+    "dump_lock",
+    "read_bytes",
+    "read_document",
+    "read_text",
+    "snapshot",
+    "wait_for_dump",
+]
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
@@ -314,3 +323,60 @@ def read_text(path: Path, problems: list[Problem], where: str, *, bom: bool = Fa
         problems.append(Problem(where, f"{path.name} starts with a byte order mark (BOM); save as UTF-8 without BOM"))
         return None
     return text
+
+
+# --------------------------------------------------------------------------- the dump lock
+
+
+def _open_folder(folder: Path) -> int | None:
+    try:
+        return os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+
+
+@contextlib.contextmanager
+def dump_lock(folder: Path) -> Iterator[None]:
+    """Hold the dump lock of *folder* (an exclusive ``flock`` on the folder itself) while the block runs.
+
+    Every dump into *folder* takes it, so dumps to one path take turns; the system releases
+    it when the process ends, however it ends. Where ``flock`` is missing (Windows) or the
+    folder cannot be opened, the block runs unlocked.
+    """
+    try:
+        import fcntl  # noqa: PLC0415 - POSIX only
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    fd = _open_folder(folder)
+    if fd is None:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def wait_for_dump(folder: Path) -> bool:
+    """Wait until no dump into *folder* holds its lock; return whether one did.
+
+    A reader takes the lock shared for an instant only, and creates and changes nothing.
+    """
+    try:
+        import fcntl  # noqa: PLC0415 - POSIX only
+    except ImportError:  # pragma: no cover - not on POSIX
+        return False
+    fd = _open_folder(folder)
+    if fd is None:
+        return False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fcntl.flock(fd, fcntl.LOCK_SH)  # until the dump ends
+            return True
+        return False
+    finally:
+        os.close(fd)
