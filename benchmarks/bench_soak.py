@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: MIT
 """Soak: processes loading one folder while another process dumps to it, over and over.
 
-One writer process dumps two different datasets, A and B, to the same folder in turn,
-rotating the folder formats (CSV, JSON Lines, Parquet when pyarrow is installed, data
-package). Reader processes load the folder in a loop and compare each result's JSON with
-A's and B's. A *wrong* dataset is anything else (one version's ``dataset.json`` with the
+One writer process dumps two different datasets, A and B, in turn, to one folder per
+folder format (CSV, JSON Lines, Parquet when pyarrow is installed, data package), moving
+to the next format after each dump. Reader processes load the folders in the same
+rotation, as fast as they can, and compare each result's JSON with A's and B's. A *wrong* dataset is anything else (one version's ``dataset.json`` with the
 other's tables, a table missing); an *unexpected exception* is any exception at all,
-a ``DatasetError`` included. At the end the folder's parent must hold the folder alone
+a ``DatasetError`` included. At the end the folders' parent must hold the folders alone
 (no temporary file or folder left behind).
 
 Command line (the figures in benchmarks/RESULTS.md)::
@@ -65,26 +65,30 @@ def _formats() -> list[md.Format]:
     return ["csv", "jsonl", "parquet", "datapackage"]
 
 
-def _writer(path: str, datasets: tuple[md.Dataset, md.Dataset], deadline: float, out: Any) -> None:
+def _writer(paths: dict[str, str], datasets: tuple[md.Dataset, md.Dataset], deadline: float, out: Any) -> None:
     dumps, errors = 0, []
-    formats = _formats()
+    formats = list(paths)
     while time.time() < deadline:
+        fmt = formats[dumps % len(formats)]
         try:
-            md.dump(datasets[dumps % 2], path, format=formats[(dumps // 2) % len(formats)])
+            md.dump(datasets[(dumps // len(formats)) % 2], paths[fmt], format=fmt)  # type: ignore[arg-type]
         except Exception:  # noqa: BLE001 - counted and reported
             errors.append(traceback.format_exc(limit=3))
         dumps += 1
     out.put({"role": "writer", "dumps": dumps, "errors": errors})
 
 
-def _reader(path: str, fingerprints: tuple[str, str], deadline: float, out: Any) -> None:
+def _reader(paths: dict[str, str], fingerprints: tuple[str, str], deadline: float, out: Any) -> None:
     seen = {"a": 0, "b": 0, "wrong": 0}
     errors: list[str] = []
     slowest = 0.0
+    folders = list(paths.values())
+    attempt = 0
     while time.time() < deadline:
         started = time.perf_counter()
+        attempt += 1
         try:
-            ds = md.load(path)
+            ds = md.load(folders[attempt % len(folders)])
         except Exception:  # noqa: BLE001 - counted and reported
             errors.append(traceback.format_exc(limit=3))
             continue
@@ -100,19 +104,20 @@ def run(seconds: float, readers: int = 4, statements: int = 2000, seed: int = 0)
     fingerprints = (_fingerprint(a), _fingerprint(b))
     ctx = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory() as tmp:
-        path = str(Path(tmp) / "shared")
-        md.dump(a, path, format="csv")
+        paths = {fmt: str(Path(tmp) / fmt) for fmt in _formats()}
+        for fmt, path in paths.items():
+            md.dump(a, path, format=fmt)
         out = ctx.Queue()
         deadline = time.time() + seconds + 3  # the processes start within the extra seconds
-        procs = [ctx.Process(target=_writer, args=(path, (a, b), deadline, out))]
-        procs += [ctx.Process(target=_reader, args=(path, fingerprints, deadline, out)) for _ in range(readers)]
+        procs = [ctx.Process(target=_writer, args=(paths, (a, b), deadline, out))]
+        procs += [ctx.Process(target=_reader, args=(paths, fingerprints, deadline, out)) for _ in range(readers)]
         for proc in procs:
             proc.start()
         results = [out.get(timeout=seconds + 600) for _ in procs]
         for proc in procs:
             proc.join()
-        leftovers = sorted(p.name for p in Path(tmp).iterdir() if p.name != "shared")
-        last = md.load(path)
+        leftovers = sorted(p.name for p in Path(tmp).iterdir() if p.name not in paths)
+        last = all(_fingerprint(md.load(path)) in fingerprints for path in paths.values())
     reads = [r for r in results if r["role"] == "reader"]
     writer = next(r for r in results if r["role"] == "writer")
     return {
@@ -128,7 +133,8 @@ def run(seconds: float, readers: int = 4, statements: int = 2000, seed: int = 0)
         "first_exceptions": [e for r in results for e in r["errors"]][:3],
         "slowest_load_s": round(max(r["slowest"] for r in reads), 3),
         "leftovers": leftovers,
-        "last_is_a_or_b": _fingerprint(last) in fingerprints,
+        "formats": list(_formats()),
+        "last_is_a_or_b": last,
     }
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 import mideastdata as md
-from mideastdata.io._atomic import MANIFEST
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER_FORMATS: list[md.Format] = ["jsonl", "csv", "datapackage", "parquet"]
@@ -59,27 +58,27 @@ def test_users_own_table_files_are_never_replaced(small: md.Dataset, tmp_path: P
     assert (folder / "topics.csv").read_text() == "id,label\nmy,own\n"
 
 
-@pytest.mark.parametrize("fmt", FOLDER_FORMATS)
-def test_export_carries_a_manifest_written_last(small: md.Dataset, tmp_path: Path, fmt: md.Format) -> None:
-    """A folder export lists its files and sizes in its manifest; a file added later makes it the user's."""
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_whose_metadata_the_user_replaced_is_kept(small: md.Dataset, tmp_path: Path, fmt: md.Format) -> None:
+    """An export whose dataset.json the user overwrote with a dataset document is theirs now: refused, kept."""
     _skip_without_pyarrow(fmt)
     path = md.dump(small, tmp_path / "out", format=fmt)
-    manifest = json.loads((path / MANIFEST).read_text())
-    assert manifest["mideastdata"] == "export"
-    assert manifest["files"] == {p.name: p.stat().st_size for p in path.iterdir() if p.name != MANIFEST}
-    (path / "notes.txt").write_text("mine")
-    with pytest.raises(FileExistsError, match=r"notes\.txt"):
+    md.dump(small, path / "dataset.json")
+    before = {p.name: p.read_bytes() for p in path.iterdir()}
+    with pytest.raises(FileExistsError, match=r"dataset\.json"):
         md.dump(small, path, format=fmt)
-    assert (path / "notes.txt").read_text() == "mine"
+    assert {p.name: p.read_bytes() for p in path.iterdir()} == before
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "datapackage"])
-def test_export_without_a_manifest_is_still_replaced(small: md.Dataset, tmp_path: Path, fmt: md.Format) -> None:
-    """An export made before manifests (its metadata file says it is one) is replaced as before."""
+@pytest.mark.parametrize("fmt", FOLDER_FORMATS)
+def test_export_with_a_file_added_is_kept(small: md.Dataset, tmp_path: Path, fmt: md.Format) -> None:
+    """A file the user added to an export (even with a table's name pattern) makes the folder theirs."""
+    _skip_without_pyarrow(fmt)
     path = md.dump(small, tmp_path / "out", format=fmt)
-    (path / MANIFEST).unlink()
-    md.dump(md.load(), path, format=fmt)
-    assert md.load(path) == md.load()
+    (path / "notes.csv").write_text("mine")
+    with pytest.raises(FileExistsError, match=r"notes\.csv"):
+        md.dump(small, path, format=fmt)
+    assert (path / "notes.csv").read_text() == "mine"
 
 
 # ------------------------------------------------------------------ what a killed dump leaves

@@ -28,7 +28,7 @@ def test_bundled_round_trip(tmp_path: Path) -> None:
     ds = md.load()
     folder = md.dump(ds, tmp_path / "brat", format="brat")
     assert sorted(p.name for p in folder.iterdir()) == [
-        ".mideastdata-export.json", "annotation.conf", "gaza-negotiations-article.ann", "gaza-negotiations-article.txt", "mideastdata.json",
+        "annotation.conf", "gaza-negotiations-article.ann", "gaza-negotiations-article.txt", "mideastdata.json",
     ]
     assert md.load(folder, format="brat") == ds
 

@@ -38,10 +38,9 @@ def _with_tricky_text(small: md.Dataset) -> md.Dataset:
 
 
 def test_files_and_header_order(tmp_path: Path, small: md.Dataset) -> None:
-    """One file per table plus dataset.json (and the export's manifest); each header is the field names in schema order."""
+    """One file per table plus dataset.json; each header is the record's field names in schema order."""
     out = md.dump(small, tmp_path / "out", format="csv")
-    expected = [".mideastdata-export.json", "dataset.json", *(f"{t}.csv" for t in small.tables())]
-    assert sorted(p.name for p in out.iterdir()) == sorted(expected)
+    assert sorted(p.name for p in out.iterdir()) == sorted(["dataset.json", *(f"{t}.csv" for t in small.tables())])
     for name, table in small.tables().items():
         kind = type(table[0])
         rows = _rows(out / f"{name}.csv")

@@ -10,11 +10,10 @@ either (a folder's readers through :func:`mideastdata.io._files.snapshot`). Besi
 * **Nothing left behind.** A failure removes the temporary file or folder; one left by a
   process killed mid-dump (``.<name>.<32 hex digits>.tmp``) is removed by the next dump
   to the same path, under the lock, so no other dump can be using it.
-* **Only its own exports are replaced.** A folder export holds a manifest,
-  ``.mideastdata-export.json``, written last, listing its files and their sizes. An
-  existing folder is replaced only if its manifest lists every file in it (or, for an
-  export made before manifests, if its metadata file says it is one); a user's own files,
-  even one named ``dataset.json``, are never deleted.
+* **Only its own exports are replaced.** An existing folder is replaced only if every file
+  in it has a name the export writes *and* its metadata file says it is an export (a
+  ``dataset.json`` naming its format, without tables); a user's own files, even one named
+  ``dataset.json`` (a dataset document), are never deleted.
 * **Modes kept.** A replaced file or folder keeps its permission bits; a new one gets those
   the umask allows (``0666``/``0777`` less the umask), as :func:`open` and :func:`os.mkdir` give.
 * **Errors name the target.** An ``OSError`` while writing names the path the caller asked
@@ -32,20 +31,17 @@ import stat
 import uuid
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from ._files import dump_lock
 
-__all__ = ["MANIFEST", "atomic_folder", "atomic_write_bytes", "write_file"]
-
-MANIFEST = ".mideastdata-export.json"
-"""The manifest of a folder export: which files it wrote (and their sizes), written last."""
+__all__ = ["atomic_folder", "atomic_write_bytes", "write_file"]
 
 _OURS = re.compile(r"[0-9a-f]{32}\.(?:tmp|old)|[a-z0-9_]{8}\.tmp")
 """The tails of our temporary names after ``.<name>.``: a uuid, or ``tempfile``'s (earlier versions)."""
 
 _METADATA_FILES = ("dataset.json", "datapackage.json", "mideastdata.json")
-_MANIFEST_MAX = 1 << 20
+_METADATA_MAX = 1 << 20
 
 
 def _temp_path(path: Path, kind: str = "tmp") -> Path:
@@ -114,34 +110,20 @@ def write_file(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
 
 
-def _manifest(path: Path) -> dict[str, Any] | None:
-    """The manifest of the folder *path* when it has a valid one."""
-    try:
-        fd = os.open(path / MANIFEST, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-            return None
-        data = fh.read(_MANIFEST_MAX + 1)
-    try:
-        doc = json.loads(data)
-    except ValueError:
-        return None
-    ok = isinstance(doc, dict) and doc.get("mideastdata") == "export" and isinstance(doc.get("files"), dict)
-    return doc if ok else None
+def _is_export(path: Path, names: Collection[str]) -> bool:
+    """Whether the folder *path* is an export of this library, as its metadata file says.
 
-
-def _earlier_export(path: Path) -> bool:
-    """Whether *path*, a folder without a manifest, is an export of an earlier version.
-
-    Its metadata file must say so: a ``dataset.json`` with a ``"format"`` and no tables (a
+    A format that writes no metadata file is recognised by its names alone. Otherwise the
+    metadata file must say so: a ``dataset.json`` with a ``"format"`` and no tables (a
     user's ``md.dump(ds, "out/dataset.json")`` holds ``"sources"``...), a ``datapackage.json``
     with the ``"mideastdata"`` property, or the ``mideastdata.json`` of an annotation-tool folder.
     """
-    for name in _METADATA_FILES:
+    metadata = [name for name in _METADATA_FILES if name in names]
+    if not metadata:
+        return True
+    for name in metadata:
         file = path / name
-        if file.is_symlink() or not file.is_file() or file.stat().st_size > _MANIFEST_MAX:
+        if file.is_symlink() or not file.is_file() or file.stat().st_size > _METADATA_MAX:
             continue
         try:
             doc = json.loads(file.read_bytes())
@@ -163,12 +145,8 @@ def _foreign(path: Path, names: Collection[str]) -> list[str]:
         entries = {e.name: e.is_file(follow_symlinks=False) for e in scan}
     if not entries:
         return []
-    manifest = _manifest(path)
-    if manifest is not None:
-        listed = {*manifest["files"], MANIFEST}
-        return sorted(n for n, regular in entries.items() if n not in listed or not regular)
     foreign = sorted(n for n, regular in entries.items() if n not in names or not regular)
-    if not foreign and not _earlier_export(path):
+    if not foreign and not _is_export(path, names):
         return sorted(entries)  # only our names, but not written by us: a user's own dataset.json
     return foreign
 
@@ -187,13 +165,6 @@ def _check_replaceable(path: Path, names: Collection[str]) -> None:
             "which this library did not write; remove it or choose another path"
         )
         raise FileExistsError(msg)
-
-
-def _write_manifest(tmp: Path) -> None:
-    with os.scandir(tmp) as scan:
-        files = {e.name: e.stat(follow_symlinks=False).st_size for e in scan if e.is_file(follow_symlinks=False)}
-    doc = {"mideastdata": "export", "files": dict(sorted(files.items()))}
-    write_file(tmp / MANIFEST, (json.dumps(doc, indent=1) + "\n").encode("utf-8"))
 
 
 def _keep_modes(tmp: Path, path: Path) -> None:
@@ -228,12 +199,11 @@ def _swap(tmp: Path, path: Path) -> None:
 def atomic_folder(path: Path, names: Collection[str]) -> Iterator[Path]:
     """Yield an empty temporary sibling folder of *path*; when the block succeeds, swap it in.
 
-    An existing folder at *path* is replaced only if it is an export of this library: its
-    manifest lists every file in it, or (an export made before manifests) it holds nothing
-    but files named in *names* and its metadata file says it is an export. Anything else is
-    refused, so a dump never deletes a user's files. The whole dump holds the lock of the
-    parent folder; the manifest is written last; if the block or the swap fails, the old
-    folder stays (or is put back) and the temporary one is removed.
+    An existing folder at *path* is replaced only if it is an export of this library: it
+    holds nothing but files named in *names* and its metadata file says it is an export.
+    Anything else is refused, so a dump never deletes a user's files. The whole dump holds
+    the lock of the parent folder; if the block or the swap fails, the old folder stays (or
+    is put back) and the temporary one is removed.
 
     Raises:
         FileExistsError: *path* is a file, or a folder holding other files.
@@ -248,7 +218,6 @@ def atomic_folder(path: Path, names: Collection[str]) -> Iterator[Path]:
         try:
             tmp.mkdir(0o777)
             yield tmp
-            _write_manifest(tmp)
             _check_replaceable(path, names)
             _keep_modes(tmp, path)
             _swap(tmp, path)
