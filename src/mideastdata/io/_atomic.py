@@ -31,7 +31,7 @@ import stat
 import uuid
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ._files import dump_lock
 
@@ -58,6 +58,7 @@ def _fail(target: Path, exc: BaseException) -> NoReturn:
 def _remove_stale(path: Path) -> None:
     """Remove temporary files and folders of earlier dumps to *path* that were killed (the lock is held)."""
     prefix = f".{path.name}."
+    stale: list[os.DirEntry[str]] = []
     with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
         stale = [e for e in entries if e.name.startswith(prefix) and _OURS.fullmatch(e.name[len(prefix) :])]
     for entry in stale:
@@ -128,15 +129,17 @@ def _is_export(path: Path, names: Collection[str]) -> bool:
         try:
             doc = json.loads(file.read_bytes())
         except (OSError, ValueError):
-            return False
-        if not isinstance(doc, dict):
-            return False
-        if name == "dataset.json":
-            return "format" in doc and "sources" not in doc
-        if name == "datapackage.json":
-            return isinstance(doc.get("mideastdata"), dict)
-        return True  # the extra mapping of an annotation-tool folder
+            doc = None
+        return isinstance(doc, dict) and _says_export(name, doc)
     return False
+
+
+def _says_export(name: str, doc: dict[str, Any]) -> bool:
+    if name == "dataset.json":
+        return "format" in doc and "sources" not in doc
+    if name == "datapackage.json":
+        return isinstance(doc.get("mideastdata"), dict)
+    return True  # the extra mapping of an annotation-tool folder
 
 
 def _foreign(path: Path, names: Collection[str]) -> list[str]:
