@@ -165,15 +165,16 @@ def _crosswalk(datasets: tuple[Dataset, ...], problems: list[Problem]) -> list[d
             targets = list(dict.fromkeys(owner[k] for k in keys if k in owner))
             if len(targets) > 1:
                 problems.append(
-                    Problem(f"actors[{actor.id}]", f"datasets[{i}] {short_repr(ds.name)}: its identifiers name {len(targets)} "
-                            f"actors of earlier datasets: {', '.join(targets)}")
+                    Problem(f"actors[{actor.id}]", f"datasets[{i}] {short_repr(ds.name)}: its identifiers name "
+                            f"{len(targets)} actors of earlier datasets: {', '.join(targets)}")
                 )
                 continue
             target = targets[0] if targets else actor.id
             present = by_id.get(target)
             why = None if present is None else different_actors(present, actor)
             if why is not None:
-                problems.append(Problem(f"actors[{target}]", f"id {short_repr(target)} in datasets[{i}] {short_repr(ds.name)}: {why}"))
+                where = f"datasets[{i}] {short_repr(ds.name)}"
+                problems.append(Problem(f"actors[{target}]", f"id {short_repr(target)} in {where}: {why}"))
                 continue
             if target != actor.id:
                 mine[actor.id] = target
