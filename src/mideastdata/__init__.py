@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .io.json import from_json, to_json
     from .io.schema import json_schema
     from .merge import MergeConflict, Version, merge, merge_conflicts
-    from .query import Disagreement, Hit, TopicPosition
+    from .query import Disagreement, Hit, SearchResults, TopicPosition
     from .view import to_html
 
 _LAZY = {
@@ -66,6 +66,7 @@ _LAZY = {
     "Version": ".merge",
     "Disagreement": ".query",
     "Hit": ".query",
+    "SearchResults": ".query",
     "TopicPosition": ".query",
     "to_html": ".view",
 }
@@ -98,6 +99,7 @@ __all__ = [
     "Problem",
     "Record",
     "Role",
+    "SearchResults",
     "Side",
     "Source",
     "Stance",

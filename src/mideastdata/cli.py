@@ -134,7 +134,8 @@ def select(ds: Dataset, table: str, **filters: str | None) -> tuple[Any, ...]:
             found = found.where(**{field: value})
     if filters.get("search"):
         kept = set(found.ids())
-        return tuple(h.record for h in ds.search(str(filters["search"])) if h.table == table and h.record.id in kept)
+        hits = ds.search(str(filters["search"]), limit=None, table=table)
+        return tuple(h.record for h in hits if h.record.id in kept)
     return tuple(found)
 
 

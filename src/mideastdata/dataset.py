@@ -8,6 +8,7 @@ A :class:`Dataset` checks itself whole when it is built (see
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
     from .citations import Citation
     from .corroboration import Contradiction, Corroboration
-    from .query import Disagreement, Hit, TopicPosition
+    from .query import Disagreement, SearchResults, TopicPosition
 
 __all__ = ["SCHEMA_VERSION", "Dataset", "Table", "normalize_name"]
 
@@ -437,16 +438,57 @@ class Dataset(_HtmlRepr):
 
         return quote_spans(self, record)
 
-    def search(self, text: str) -> tuple[Hit, ...]:
-        """Ranked hits for *text* over names, aliases, summaries, quotes, texts and evidence.
+    def search(  # noqa: PLR0913 - the text, the page and the filters, all keyword-only but the text
+        self,
+        text: str,
+        *,
+        limit: int | None = 20,
+        offset: int = 0,
+        table: str | Iterable[str] | None = None,
+        actor: str | Actor | None = None,
+        topic: str | Topic | None = None,
+    ) -> SearchResults:
+        """The best hits for *text* over names, aliases, summaries, quotes, texts and evidence.
 
         Case- and accent-insensitive; a bare word also matches as a word prefix, a
         ``"quoted phrase"`` only whole and contiguous; every word and phrase must match.
-        Ranked by the weight of the fields matched (see :class:`Hit`).
-        """
-        from .query import search  # noqa: PLC0415
+        User text is always words and phrases: FTS5 operators in it (``NEAR``, ``*``,
+        ``OR``, column filters) are plain words or ignored punctuation. Ranked by BM25,
+        weighted by field (see :class:`Hit`); ties in table order.
 
-        return search(self, text)
+        Args:
+            text: the words and phrases to find.
+            limit: the most hits to return (20 by default; None for all).
+            offset: how many of the best hits to skip (for the next page).
+            table: only hits in this table (or these tables) of ``actors``, ``statements``,
+                ``demands`` and ``events``.
+            actor: only records in which this actor (id, name, alias or Actor) has a role,
+                as :meth:`Table.involving` finds them, and the actor itself.
+            topic: only statements, demands and events about this topic (id, label or Topic).
+
+        Returns:
+            The page of hits, best first; its ``total`` is the number of hits in all.
+
+        Raises:
+            ValueError: a bad *limit*, *offset* or *table*.
+            KeyError: the *actor* or *topic* is unknown (the message names close matches).
+            RuntimeError: this Python's SQLite lacks FTS5.
+        """
+        from ._search import search  # noqa: PLC0415 - the search index loads on first search
+
+        return search(self, text, limit=limit, offset=offset, table=table, actor=actor, topic=topic)
+
+    def build_search_index(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """Build the search index now rather than on the first search; with *path*, keep it in that file.
+
+        With *path*, an index the file already holds is used when it was built from this
+        dataset's searchable content (a SHA-256 of every searched text, stored in the
+        file); otherwise the index is built and the file replaced atomically. The file is
+        never used stale. Returns whether the index was built (False: reused).
+        """
+        from ._search import prepare  # noqa: PLC0415 - the search index loads on first search
+
+        return prepare(self, path)
 
     def positions(self, topic: str | Topic) -> tuple[TopicPosition, ...]:
         """Each actor's positions on *topic*, from statement stances and demands, with evidence.

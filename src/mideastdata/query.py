@@ -9,8 +9,6 @@ frozen attrs classes.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING, Any, Union
 
@@ -18,7 +16,7 @@ import attrs
 
 from . import _index
 from ._codegen import builders
-from ._names import normalize_name
+from ._search import Hit, SearchResults, search
 from .model import Actor, Demand, Event, Evidence, Position, Statement, Topic
 
 if TYPE_CHECKING:
@@ -30,6 +28,7 @@ __all__ = [
     "QUOTE_SEPARATOR",
     "Disagreement",
     "Hit",
+    "SearchResults",
     "TopicPosition",
     "disagreements",
     "positions",
@@ -71,150 +70,6 @@ def _table_of(ds: Dataset, record: object) -> Table[Any] | None:
         Actor: ds.actors, Statement: ds.statements, Demand: ds.demands, Event: ds.events
     }
     return tables.get(type(record))
-
-
-# --------------------------------------------------------------------------- search
-
-_WEIGHTS = {"name": 3.0, "aliases": 3.0, "summary": 2.0, "quote": 2.0, "text": 2.0, "evidence": 1.0}
-"""How much a term matched in each field counts (see :func:`search`)."""
-_PREFIX = 0.5
-_TABLES = ("actors", "statements", "demands", "events")
-_WORD_RE = re.compile(r"\w+")
-_TERM_RE = re.compile(r'"([^"]*)"?|(\S+)')
-
-
-@attrs.frozen
-class Hit:
-    """A search result: the record, its table, its score and the fields that matched.
-
-    Each word or phrase of the query scores the weight of the best field it matches
-    (an actor's name or alias 3; a summary, quote or demand text 2; an evidence quote 1),
-    halved when only a word prefix matches; :attr:`score` is the sum. Hits come
-    highest score first, then by table (actors, statements, demands, events), then
-    in table order.
-    """
-
-    table: str
-    record: Anchored
-    score: float
-    fields: tuple[str, ...]
-
-
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_WORD_RE.findall(normalize_name(text)))
-
-
-def _fields(table: str, record: Any) -> list[tuple[str, tuple[str, ...]]]:
-    texts: list[tuple[str, str]]
-    if table == "actors":
-        texts = [("name", record.name), *(("aliases", a) for a in record.aliases)]
-    else:
-        main = "text" if table == "demands" else "summary"
-        texts = [(main, getattr(record, main))]
-        if table == "statements" and record.quote is not None:
-            texts.append(("quote", record.quote))
-        texts.extend(("evidence", e.quote) for e in record.evidence)
-    return [(name, _tokens(text)) for name, text in texts]
-
-
-@attrs.frozen
-class _SearchIndex:
-    docs: list[tuple[int, int, list[tuple[str, tuple[str, ...]]]]]  # (table number, position, fields)
-    postings: dict[str, list[int]]
-    vocabulary: list[str]
-
-
-def _build_search(ds: Dataset) -> _SearchIndex:
-    docs: list[tuple[int, int, list[tuple[str, tuple[str, ...]]]]] = []
-    postings: dict[str, list[int]] = {}
-    for t, name in enumerate(_TABLES):
-        for pos, record in enumerate(getattr(ds, name)):
-            fields = _fields(name, record)
-            doc = len(docs)
-            docs.append((t, pos, fields))
-            for token in {tok for _, toks in fields for tok in toks}:
-                postings.setdefault(token, []).append(doc)
-    return _SearchIndex(docs, postings, sorted(postings))
-
-
-def _terms(text: str) -> list[tuple[tuple[str, ...], bool]]:
-    """(tokens, prefix allowed) per quoted phrase or bare word of *text*."""
-    terms = []
-    for phrase, word in _TERM_RE.findall(text):
-        tokens = _tokens(phrase or word)
-        if tokens:
-            terms.append((tokens, not phrase and len(tokens) == 1))
-    return terms
-
-
-def _match(term: tuple[str, ...], prefix: bool, tokens: tuple[str, ...]) -> float:
-    """1 for an exact (contiguous) match of *term* in *tokens*, 0.5 for a word prefix, else 0."""
-    n = len(term)
-    if any(tokens[i : i + n] == term for i in range(len(tokens) - n + 1)):
-        return 1.0
-    if prefix and any(tok.startswith(term[0]) for tok in tokens):
-        return _PREFIX
-    return 0.0
-
-
-def _candidates(index: _SearchIndex, term: tuple[str, ...], prefix: bool) -> set[int]:
-    if prefix:
-        vocab = index.vocabulary
-        first = bisect.bisect_left(vocab, term[0])
-        last = bisect.bisect_left(vocab, term[0] + "\U0010ffff")
-        return {doc for token in vocab[first:last] for doc in index.postings[token]}
-    found: set[int] | None = None
-    for token in sorted(set(term), key=lambda tok: len(index.postings.get(tok, ()))):
-        docs = index.postings.get(token, ())
-        found = set(docs) if found is None else found.intersection(docs)
-        if not found:
-            break
-    return found or set()
-
-
-def search(ds: Dataset, text: str) -> tuple[Hit, ...]:
-    """Ranked hits for *text* over actors, statements, demands and events.
-
-    Text is folded like actor names (case, accents and apostrophes ignored) and cut
-    into words. A bare word matches a word it equals or begins (``hostage`` finds
-    ``hostages``); a ``"quoted phrase"`` matches only its words, whole and contiguous.
-    A record is a hit when every word and phrase matches one of its fields: an
-    actor's name and aliases; a statement's summary, quote and evidence; a demand's
-    text and evidence; an event's summary and evidence.
-
-    Ranking: each word or phrase scores the weight of the best field it matches
-    (name or alias 3, summary, quote or text 2, evidence 1), halved when only a
-    prefix matches; a hit's score is the sum. Hits are ordered by score, highest
-    first, then by table (actors, statements, demands, events), then by position.
-    """
-    terms = _terms(text)
-    if not terms:
-        return ()
-    index: _SearchIndex = _index.cached(ds._cache, "search", lambda: _build_search(ds))  # noqa: SLF001
-    docs: set[int] | None = None
-    for tokens, prefix in terms:
-        found = _candidates(index, tokens, prefix)
-        docs = found if docs is None else docs & found
-    hits: list[tuple[float, int, int, Hit]] = []
-    for doc in docs or ():
-        t, pos, fields = index.docs[doc]
-        score, matched = 0.0, set()
-        for tokens, prefix in terms:
-            best = 0.0
-            for name, field_tokens in fields:
-                quality = _match(tokens, prefix, field_tokens)
-                if quality:
-                    matched.add(name)
-                    best = max(best, quality * _WEIGHTS[name])
-            if not best:
-                break
-            score += best
-        else:
-            record = getattr(ds, _TABLES[t])[pos]
-            names = tuple(dict.fromkeys(name for name, _ in fields if name in matched))
-            hits.append((-score, t, pos, Hit(_TABLES[t], record, score, names)))
-    hits.sort(key=lambda h: h[:3])
-    return tuple(h[3] for h in hits)
 
 
 # --------------------------------------------------------------------------- positions

@@ -39,6 +39,10 @@ quoted: str = ds.quote(ds.statements[0])
 spans: tuple[md.Evidence, ...] = ds.quote_spans(ds.statements[0])
 hits: tuple[md.Hit, ...] = ds.search('"armed resistance"')
 hit_score: float = hits[0].score
+hit_page = ds.search("hostages", limit=5, offset=5, table=("statements", "demands"), actor="hamas", topic="hostages")
+assert_type(hit_page, md.SearchResults)
+assert_type(hit_page.total, int)
+snippet: str = hit_page[0].snippet if hit_page else ""
 stances: tuple[md.TopicPosition, ...] = ds.positions("hamas-disarmament")
 stance: md.Position = stances[0].position
 disputes: tuple[md.Disagreement, ...] = ds.disagreements()

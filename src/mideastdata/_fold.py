@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: MIT
+r"""Folding text for matching: one rule, for actor names and for search.
+
+:func:`~mideastdata._names.normalize_name` is the rule: accents removed (NFKD, then combining marks
+dropped), case folded, apostrophes and runs of space made one space. Search cuts
+folded text into words (``\w+``). :func:`fold_words` does the same for many texts
+at once with a few passes of C code over one joined string (what the search index
+is built from); :func:`word_spans` finds the words of one text with their offsets
+in the original, for highlighting. Both give exactly the words of
+``re.findall(r"\w+", normalize_name(text))`` (the tests check every code point).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ._names import normalize_name
+
+__all__ = ["WORD_RE", "fold_words", "normalize_name", "tokens", "word_spans"]
+
+WORD_RE = re.compile(r"\w+")
+"""A word of folded text."""
+
+SEPARATOR = "\ue000"
+"""Joins the texts folded in one pass (a private-use starter: NFKD and casefold keep it, it is no word)."""
+_NON_ASCII_NON_WORD = re.compile("[^\x00-\x7f\\w\ue000]+")
+_CHUNK = 20_000
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The folded words of *text*."""
+    return tuple(WORD_RE.findall(normalize_name(text)))
+
+
+def _marks_out(match: re.Match[str]) -> str:
+    # A run of non-ASCII non-word characters: combining marks vanish (so "Erdog\u0306an" stays one
+    # word), anything else separates words.
+    return " " if any(not unicodedata.combining(c) for c in match.group()) else ""
+
+
+def _fold_joined(joined: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", joined)
+    if not decomposed.isascii():
+        decomposed = _NON_ASCII_NON_WORD.sub(_marks_out, decomposed)
+    return decomposed.casefold()
+
+
+def fold_words(texts: Sequence[str]) -> list[str]:
+    r"""Each text folded so that its words, split at ASCII non-alphanumerics other than ``_``, are its words.
+
+    The result is what SQLite's FTS5 ``ascii`` tokenizer (with ``_`` a token character)
+    cuts into exactly the words of ``re.findall(r"\w+", normalize_name(text))``: non-ASCII
+    characters that are not word characters become spaces, combining marks vanish.
+    """
+    out: list[str] = []
+    for at in range(0, len(texts), _CHUNK):
+        chunk = texts[at : at + _CHUNK]
+        joined = SEPARATOR.join(chunk)
+        if joined.count(SEPARATOR) != len(chunk) - 1:  # a text holds the separator itself: it is no word
+            joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in chunk)
+        out.extend(_fold_joined(joined).split(SEPARATOR))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """The folded words of *text*, each with its ``[start, end)`` offsets in *text*.
+
+    Folding character by character gives the same words as folding the whole text:
+    the only characters NFKD reorders are combining marks, and those are dropped.
+    """
+    folded: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        piece = char if char.isascii() and not char.isupper() else _fold_char(char)
+        folded.append(piece)
+        origin.extend([i] * len(piece))
+    joined = "".join(folded)
+    return [(m.group(), origin[m.start()], origin[m.end() - 1] + 1) for m in WORD_RE.finditer(joined)]

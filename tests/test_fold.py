@@ -1,0 +1,81 @@
+"""Folding for search: the bulk folder and the highlighter cut exactly the words normalize_name gives."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mideastdata as md
+from mideastdata import _fold, _search_index
+from mideastdata.dataset import normalize_name
+
+_ASCII_TOKENIZER_SPLIT = re.compile("[^0-9A-Za-z_\x80-\U0010ffff]+")
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}  # the tokenizer folds ASCII only
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60)
+
+
+def _reference(text: str) -> list[str]:
+    return re.findall(r"\w+", normalize_name(text))
+
+
+def _as_fts5_ascii_reads(folded: str) -> list[str]:
+    """What FTS5's ascii tokenizer (``_`` a token character) cuts: split at other ASCII non-alphanumerics."""
+    return [w.translate(_ASCII_LOWER) for w in _ASCII_TOKENIZER_SPLIT.split(folded) if w]
+
+
+def test_every_code_point_folds_to_the_words_of_normalize_name() -> None:
+    """For every code point c, fold_words("a" + c + "b") and word_spans give normalize_name's words."""
+    chars = [chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and cp != 0xE000]
+    texts = [f"a{c}b" for c in chars]
+    folded = _fold.fold_words(texts)
+    bad = [t for t, f in zip(texts, folded, strict=True) if _as_fts5_ascii_reads(f) != _reference(t)]
+    assert bad == []
+    assert all([w for w, _, _ in _fold.word_spans(t)] == _reference(t) for t in texts[:70_000])
+
+
+def test_the_separator_character_in_a_text_is_no_word() -> None:
+    """A text holding the private-use character used to join texts folds like any other text."""
+    texts = ["a\ue000b", "x", "\ue000\ue000", "c\ue001d"]
+    assert [_as_fts5_ascii_reads(f) for f in _fold.fold_words(texts)] == [_reference(t) for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=5))
+def test_bulk_folding_equals_normalize_name(texts: list[str]) -> None:
+    """The bulk folder gives each of many texts its words, as normalize_name and a word pattern do."""
+    assert [_as_fts5_ascii_reads(f) for f in _fold.fold_words(texts)] == [_reference(t) for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_word_spans_point_at_the_original_words(text: str) -> None:
+    """Each word span covers original characters that fold to exactly that word."""
+    spans = _fold.word_spans(text)
+    assert [w for w, _, _ in spans] == _reference(text)
+    for word, start, end in spans:
+        assert word in "".join(_reference(text[start:end]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_TEXT, min_size=1, max_size=4))
+def test_sqlite_fts5_reads_the_folded_words(texts: list[str]) -> None:
+    """The real FTS5 ascii tokenizer, fed folded text, indexes exactly normalize_name's words, in order."""
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize=\"ascii tokenchars '_'\")")
+    con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
+    folded = _fold.fold_words(texts)
+    con.executemany("INSERT INTO t(rowid, x) VALUES (?, ?)", enumerate(folded))
+    for doc, text in enumerate(texts):
+        words = [w for (w,) in con.execute("SELECT term FROM v WHERE doc = ? ORDER BY offset", (doc,))]
+        assert words == _reference(text)
+
+
+def test_fts5_is_checked_and_its_absence_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without FTS5, building the index fails with a RuntimeError that names FTS5 and the SQLite version."""
+    monkeypatch.setattr(_search_index, "_PROBE", "CREATE VIRTUAL TABLE temp.probe USING no_such_module(x)")
+    with pytest.raises(RuntimeError, match=rf"FTS5.*SQLite {re.escape(sqlite3.sqlite_version)}"):
+        _search_index.build(md.load())
