@@ -55,13 +55,15 @@ def fold_words(texts: Sequence[str]) -> list[str]:
     cuts into exactly the words of ``re.findall(r"\w+", normalize_name(text))``: non-ASCII
     characters that are not word characters become spaces, combining marks vanish.
     """
-    out: list[str] = []
-    for at in range(0, len(texts), _CHUNK):
-        chunk = texts[at : at + _CHUNK]
+    out = [text.lower() if text.isascii() else "" for text in texts]  # ASCII: NFKD and casefold change nothing
+    rest = [i for i, text in enumerate(texts) if not text.isascii()]
+    for at in range(0, len(rest), _CHUNK):
+        chunk = [texts[i] for i in rest[at : at + _CHUNK]]
         joined = SEPARATOR.join(chunk)
         if joined.count(SEPARATOR) != len(chunk) - 1:  # a text holds the separator itself: it is no word
             joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in chunk)
-        out.extend(_fold_joined(joined).split(SEPARATOR))
+        for i, folded in zip(rest[at : at + _CHUNK], _fold_joined(joined).split(SEPARATOR), strict=True):
+            out[i] = folded
     return out
 
 
@@ -77,11 +79,11 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     Folding character by character gives the same words as folding the whole text:
     the only characters NFKD reorders are combining marks, and those are dropped.
     """
-    folded: list[str] = []
-    origin: list[int] = []
-    for i, char in enumerate(text):
-        piece = char if char.isascii() and not char.isupper() else _fold_char(char)
-        folded.append(piece)
-        origin.extend([i] * len(piece))
-    joined = "".join(folded)
+    if text.isascii():  # folding is lower-casing, which keeps every offset
+        return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text.lower())]
+    pieces = list(map(_fold_char, text))
+    joined = "".join(pieces)
+    if len(joined) == len(text) and "" not in pieces:  # one character each: offsets line up
+        return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(joined)]
+    origin = [i for i, piece in enumerate(pieces) for _ in piece]
     return [(m.group(), origin[m.start()], origin[m.end() - 1] + 1) for m in WORD_RE.finditer(joined)]
