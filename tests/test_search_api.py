@@ -141,3 +141,25 @@ def test_long_fields_are_cut_around_the_first_match() -> None:
     assert hit.snippet.endswith("…")
     assert "**Ceasefire**" in hit.snippet
     assert len(hit.snippet) <= 210
+
+
+def test_a_bare_word_is_asked_for_in_the_forms_the_index_holds() -> None:
+    """The FTS5 query asks for a word whole and as a prefix only where the index holds both forms."""
+    from mideastdata import _search
+
+    src = md.Source(id="s", title="t", text="x")
+    actor = md.Actor(id="a", name="A", kind=md.ActorKind.STATE)
+    statements = [
+        md.Statement(id=f"s{i}", speaker="a", kind=md.StatementKind.CLAIM, summary=summary,
+                     attribution=md.Attribution.PARAPHRASE)
+        for i, summary in enumerate(["release the hostages now", "the hostage"])
+    ]
+    ds = md.Dataset(name="d", version="1.0.0", sources=(src,), actors=(actor,), statements=statements)
+    index = _search._index_of(ds)
+    assert _search.fts_query([(("hostages",), True)], index) == '"hostages"'
+    assert _search.fts_query([(("hostag",), True)], index) == '"hostag" *'
+    assert _search.fts_query([(("hostage",), True), (("the", "hostage"), False)], index) == (
+        '("hostage" OR "hostage" *) AND "the hostage"'
+    )
+    assert _search.fts_query([(("hostages",), True)]) == '("hostages" OR "hostages" *)'
+    assert [h.record.id for h in ds.search("hostage")] == ["s1", "s0"]

@@ -135,16 +135,22 @@ def terms(text: str, missing: Callable[[Term], bool] | None = None) -> list[Term
     return list(found)
 
 
-def fts_query(found: list[Term]) -> str:
+def fts_query(found: list[Term], index: _search_index.SearchIndex | None = None) -> str:
     """The FTS5 query for *found*: every word a quoted string, so no user text is an operator.
 
     A word that may match as a prefix is asked for both whole and as a prefix, so BM25
-    counts a whole-word match twice and ranks it above a match by prefix alone.
+    counts a whole-word match twice and ranks it above a match by prefix alone. Given
+    the *index*, a form it does not hold is left out (it would match nothing and cost a
+    second pass over the postings); a word it holds in neither form is kept as it is.
     """
     parts = []
     for words, prefix in found:
         quoted = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
-        parts.append(f"({quoted} OR {quoted} *)" if prefix else quoted)
+        if not prefix:
+            parts.append(quoted)
+            continue
+        whole, longer = index.forms(words[0]) if index is not None else (True, True)
+        parts.append(f"({quoted} OR {quoted} *)" if whole and longer else f"{quoted} *" if longer else quoted)
     return " AND ".join(parts)
 
 
@@ -268,7 +274,7 @@ def search(  # noqa: PLR0913 - the text, the page and the filters, all keyword-o
     if not found or ranges == [] or allowed == set() or any(len(words) > _index_of(ds).max_words for words, _ in found):
         return SearchResults((), offset=offset, total=0)
     index = _index_of(ds)
-    query = fts_query(found)
+    query = fts_query(found, index)
     rows = index.rank(query, ranges, allowed, limit, offset)
     starts = _search_index.table_starts(ds)
     hits = []

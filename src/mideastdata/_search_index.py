@@ -164,6 +164,7 @@ class SearchIndex:
         """The most words a field value holds, at most: a longer phrase matches nothing."""
         self._lock = threading.Lock()
         self._allowed: set[int] | None = None  # the rows now in temp.allowed
+        self._vocabulary = False  # whether temp.vocabulary exists
 
     def _where(
         self, query: str, ranges: list[tuple[int, int]] | None, allowed: set[int] | None
@@ -191,6 +192,18 @@ class SearchIndex:
             sql = f"SELECT rowid, {_RANK} AS r FROM docs WHERE {where} ORDER BY r, rowid LIMIT ? OFFSET ?"  # noqa: S608 - no user text
             rows = self._con.execute(sql, [*params, -1 if limit is None else limit, offset]).fetchall()
         return [(doc, -rank) for doc, rank in rows]
+
+    def forms(self, word: str) -> tuple[bool, bool]:
+        """Whether the index holds *word* itself, and whether it holds a longer word *word* begins."""
+        with self._lock:
+            if not self._vocabulary:
+                self._con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, docs, row)")
+                self._vocabulary = True
+            whole = self._con.execute("SELECT 1 FROM temp.vocabulary WHERE term = ?", (word,)).fetchone()
+            after = self._con.execute(
+                "SELECT term FROM temp.vocabulary WHERE term > ? ORDER BY term LIMIT 1", (word,)
+            ).fetchone()
+        return whole is not None, after is not None and str(after[0]).startswith(word)
 
     def exists(self, query: str) -> bool:
         """Whether the FTS5 *query* matches any row."""
