@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .citations import Citation
     from .codes import cameo_label
     from .corroboration import Contradiction, Corroboration, Side
+    from .eventdata import EventRow, EventTable
     from .io.json import from_json, to_json
     from .io.schema import json_schema
     from .merge import MergeConflict, Version, merge, merge_conflicts
@@ -57,6 +58,8 @@ _LAZY = {
     "Contradiction": ".corroboration",
     "Corroboration": ".corroboration",
     "Side": ".corroboration",
+    "EventRow": ".eventdata",
+    "EventTable": ".eventdata",
     "from_json": ".io.json",
     "to_json": ".io.json",
     "json_schema": ".io.schema",
@@ -87,7 +90,9 @@ __all__ = [
     "Disagreement",
     "Event",
     "EventKind",
+    "EventRow",
     "EventStatus",
+    "EventTable",
     "Evidence",
     "Format",
     "Hit",

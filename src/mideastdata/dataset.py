@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from .citations import Citation
     from .corroboration import Contradiction, Corroboration
+    from .eventdata import EventTable
     from .query import Disagreement, SearchResults, TopicPosition
 
 __all__ = ["SCHEMA_VERSION", "Dataset", "Table", "normalize_name"]
@@ -527,6 +528,23 @@ class Dataset(_HtmlRepr):
         from .citations import Citation  # noqa: PLC0415
 
         return tuple(Citation(source=src) for src in self.sources)
+
+    # -- views for event data, dataframes and graphs --------------------------------------------
+
+    def event_table(self) -> EventTable:
+        """The dyadic, GDELT-shaped event table: one row per (source actor, target actor, record).
+
+        Events give a row per pair of actor and target, statements one per mentioned actor,
+        demands one (by, addressee); an empty side counts once, as no actor. See
+        :class:`~mideastdata.EventRow` for the columns. Built once and cached.
+        """
+        from .eventdata import build_event_table  # noqa: PLC0415 - built on first use
+
+        table: EventTable | None = self._cache.get("event_table")
+        if table is None:
+            table = build_event_table(self)
+            self._cache["event_table"] = table
+        return table
 
 
 def _rebuild_dataset(fields: dict[str, Any]) -> Dataset:
