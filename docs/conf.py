@@ -77,7 +77,7 @@ napoleon_use_ivar = True  # attributes as fields, so autodoc does not describe t
 nitpicky = True
 nitpick_ignore_regex = [
     (r"py:.*", r"(typing|typing_extensions|collections\.abc|datetime|pathlib|enum|threading|io|os)\..*"),
-    (r"py:.*", r"(attrs|attr|cattrs|pandas|pyarrow)(\..*)?"),
+    (r"py:.*", r"(attrs|attr|cattrs|pandas|pyarrow|polars|networkx)(\..*)?"),
     (r"py:class", r"(Path|TextIO|Iterable|Iterator|Sequence|Mapping|Self|Any|Literal|Union|Optional)"),
     (r"py:class", r"(str|int|bool|bytes|float|dict|list|tuple|set|frozenset|type|object|None|slice)"),
     (r"py:exc", r"(ValueError|KeyError|TypeError|OSError|ImportError|LookupError|RuntimeError)"),

@@ -24,6 +24,8 @@ from .model import Actor, Demand, Event, Evidence, PartialDate, Source, Statemen
 
 if TYPE_CHECKING:
     import pandas  # noqa: ICN001 - spelt out so the API reference names pandas.DataFrame
+    import polars  # noqa: ICN001
+    import pyarrow  # noqa: ICN001
     from typing_extensions import Self
 
     from .citations import Citation
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from .eventdata import EventTable
     from .query import Disagreement, SearchResults, TopicPosition
 
-__all__ = ["SCHEMA_VERSION", "Dataset", "Table", "normalize_name"]
+__all__ = ["CONVERSIONS", "SCHEMA_VERSION", "Dataset", "Table", "normalize_name"]
 
 _MIGRATED: frozenset[str] = frozenset({"1.0"})
 """Older schema versions read as this one: 1.1 only added optional fields, so a 1.0 document is a 1.1 one."""
@@ -40,6 +42,7 @@ _MIGRATED: frozenset[str] = frozenset({"1.0"})
 def _migrate(version: Any) -> Any:
     """The schema version a dataset of *version* holds once read: an older minor version is migrated."""
     return SCHEMA_VERSION if version in _MIGRATED else version
+
 
 R = TypeVar("R", Source, Actor, Topic, Statement, Demand, Event)
 Q = TypeVar("Q", Statement, Demand, Event)
@@ -53,6 +56,21 @@ D = TypeVar("D", Source, Statement, Event)
 DateBound = PartialDate | dt.date | str | None
 
 _MISSING: Any = object()
+
+CONVERSIONS: dict[str, Callable[..., Any]] = {}
+"""Conversions that need the formats (Arrow, Polars, categorical frames), by method name.
+
+Filled by :mod:`mideastdata._interop`, which sits above the core and :mod:`mideastdata.io`
+and which the package imports: the core never imports the formats itself.
+"""
+
+
+def _conversion(name: str) -> Callable[..., Any]:
+    found = CONVERSIONS.get(name)
+    if found is None:  # pragma: no cover - the package registers every conversion when imported
+        msg = f"{name}() is registered by mideastdata._interop, which `import mideastdata` loads"
+        raise RuntimeError(msg)
+    return found
 
 
 class Table(_HtmlRepr, Sequence[R], Generic[R]):
@@ -268,6 +286,30 @@ class Table(_HtmlRepr, Sequence[R], Generic[R]):
         from .query import to_dataframe  # noqa: PLC0415
 
         return to_dataframe(self)
+
+    def to_arrow(self) -> pyarrow.Table:
+        """The records as a ``pyarrow.Table`` in the Parquet export's schema.
+
+        Nested fields are Arrow lists (topics, mentions) and lists of structs (roles,
+        stances, evidence); dates and enums are strings; fields that cannot be ``None``
+        are non-nullable. Reading the table's file of a ``format="parquet"`` export gives
+        the same Arrow table.
+
+        Raises:
+            ImportError: pyarrow is not installed (``pip install 'mideastdata[parquet]'``).
+            TypeError: the table is empty and of no known kind.
+        """
+        result: pyarrow.Table = _conversion("to_arrow")(self)
+        return result
+
+    def to_polars(self) -> polars.DataFrame:
+        """The records as a ``polars.DataFrame``: the Arrow table, with enum fields as ``polars.Enum``.
+
+        Raises:
+            ImportError: polars or pyarrow is not installed (``pip install 'mideastdata[polars]'``).
+        """
+        result: polars.DataFrame = _conversion("to_polars")(self)
+        return result
 
 
 def _as_table(value: Iterable[Any]) -> Table[Any]:
@@ -530,6 +572,15 @@ class Dataset(_HtmlRepr):
         return tuple(Citation(source=src) for src in self.sources)
 
     # -- views for event data, dataframes and graphs --------------------------------------------
+
+    def to_dataframes(self) -> dict[str, pandas.DataFrame]:
+        """One pandas DataFrame per table, by name: codes kept as strings, enum fields as categoricals.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'mideastdata[pandas]'``).
+        """
+        result: dict[str, pandas.DataFrame] = _conversion("to_dataframes")(self)
+        return result
 
     def event_table(self) -> EventTable:
         """The dyadic, GDELT-shaped event table: one row per (source actor, target actor, record).
