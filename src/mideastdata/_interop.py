@@ -36,9 +36,8 @@ def table_to_arrow(table: Table[Any]) -> pa.Table:
         ImportError: pyarrow is not installed (``pip install 'mideastdata[parquet]'``).
         TypeError: the table is empty and belongs to no dataset, so its kind is unknown.
     """
-    from .io.parquet import arrow_table  # noqa: PLC0415 - the Parquet machinery on first use
-
     from ._index import record_type  # noqa: PLC0415 - query indexes load on first use
+    from .io.parquet import arrow_table  # noqa: PLC0415 - the Parquet machinery on first use
 
     kind = record_type(table)
     if kind is None:
@@ -63,14 +62,14 @@ def table_to_polars(table: Table[Any]) -> pl.DataFrame:
     Raises:
         ImportError: polars or pyarrow is not installed.
     """
-    pl = _polars()
-    frame = pl.from_arrow(table_to_arrow(table))
+    polars = _polars()
+    frame = polars.from_arrow(table_to_arrow(table))
     from ._index import record_type  # noqa: PLC0415
 
     kind = record_type(table)
     assert kind is not None  # table_to_arrow refused a table of no kind  # noqa: S101
     casts = [
-        pl.col(spec.name).cast(pl.Enum([member.value for member in spec.enum]))
+        polars.col(spec.name).cast(polars.Enum([member.value for member in spec.enum]))
         for spec in _schema.fields(kind)
         if spec.kind == "enum" and spec.enum is not None
     ]

@@ -226,7 +226,7 @@ class EventTable(Sequence[EventRow]):
         return frame
 
     def to_arrow(self) -> pyarrow.Table:
-        """The table as a ``pyarrow.Table`` in the event table's Arrow schema (Topics and SourceIds as lists of strings).
+        """The table as a ``pyarrow.Table`` in the event table's Arrow schema (Topics, SourceIds: lists of strings).
 
         Raises:
             ImportError: pyarrow is not installed (``pip install 'mideastdata[parquet]'``).
