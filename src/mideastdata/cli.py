@@ -25,7 +25,7 @@ from ._cli_annotation import run as run_annotation_command
 from ._schema import TABLES as TABLE_TYPES
 from .dataset import SCHEMA_VERSION, Dataset
 from .errors import DatasetError
-from .io import FORMATS, detect_format, dump
+from .io import EXPORT_FORMATS, FORMATS, detect_format, dump
 from .io.csv import table_csv
 from .io.json import to_json
 from .io.schema import json_schema
@@ -232,8 +232,12 @@ def _parser() -> argparse.ArgumentParser:
         )
     export = sub.add_parser("export", help="write a dataset in another format", description="Write a dataset.")
     _add_path(export)
-    export.add_argument("--format", required=True, choices=FORMATS, help="the format to write")
-    export.add_argument("--out", required=True, metavar="PATH", help="the file (json) or folder to write")
+    export.add_argument(
+        "--format", required=True, choices=(*FORMATS, *EXPORT_FORMATS), help="the format to write"
+    )
+    export.add_argument(
+        "--out", required=True, metavar="PATH", help="the file (json and the event-data formats) or folder to write"
+    )
     export.add_argument("--excel-safe", action="store_true", help="csv: neutralise spreadsheet formulas")
     validate = sub.add_parser(
         "validate", help="check a dataset file or folder; list every problem", description="Check a dataset."

@@ -23,6 +23,7 @@ from .errors import DatasetError, did_you_mean
 from .model import Actor, Demand, Event, Evidence, PartialDate, Source, Statement, Topic
 
 if TYPE_CHECKING:
+    import networkx  # noqa: ICN001
     import pandas  # noqa: ICN001 - spelt out so the API reference names pandas.DataFrame
     import polars  # noqa: ICN001
     import pyarrow  # noqa: ICN001
@@ -581,6 +582,22 @@ class Dataset(_HtmlRepr):
         """
         result: dict[str, pandas.DataFrame] = _conversion("to_dataframes")(self)
         return result
+
+    def network(self) -> networkx.MultiDiGraph:
+        """The actor graph: actors as nodes, an edge per demand, statement mention and event pair.
+
+        Nodes are actor ids with ``name``, ``kind``, ``country``, ``cameo`` and ``anonymous``;
+        each edge is keyed by its record id and carries ``record``, ``table``, ``relation``
+        (``demand``, ``mention`` or ``event``), ``kind``, ``topics``, ``date``, ``cameo``,
+        ``plover`` and, for events, ``status``. The edges are the rows of
+        :meth:`event_table` whose two sides are actors. A new graph on every call.
+
+        Raises:
+            ImportError: networkx is not installed (``pip install 'mideastdata[network]'``).
+        """
+        from .network import build_network  # noqa: PLC0415 - an optional extra, on first use
+
+        return build_network(self)
 
     def event_table(self) -> EventTable:
         """The dyadic, GDELT-shaped event table: one row per (source actor, target actor, record).

@@ -13,6 +13,12 @@ csv            a folder: ``<table>.csv`` per table, dataset.json    a folder of 
 datapackage    a folder: ``datapackage.json`` and CSV resources     ``datapackage.json``
 parquet        a folder: ``<table>.parquet`` per table, dataset.json  a folder of ``*.parquet``
 =============  ===================================================  ==========================
+
+Written only (views for other tools, see :mod:`mideastdata.io.eventdata`): ``events-csv``
+and ``events-parquet`` (the dyadic event table), ``plover`` (PLOVER JSON Lines),
+``graphml`` and ``gexf`` (the actor graph). ``format="parquet"`` also takes
+``partition_by="source"`` or ``"year"``: a hive-partitioned folder for cluster engines
+(see :mod:`mideastdata.io.hive`).
 """
 
 from __future__ import annotations
@@ -28,7 +34,17 @@ from ._annotation.reading import RepairWarning
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["ANNOTATION_FORMATS", "FORMATS", "Format", "RepairWarning", "detect_format", "dump", "load_path"]
+__all__ = [
+    "ANNOTATION_FORMATS",
+    "EXPORT_FORMATS",
+    "FORMATS",
+    "ExportFormat",
+    "Format",
+    "RepairWarning",
+    "detect_format",
+    "dump",
+    "load_path",
+]
 
 Format = Literal["json", "jsonl", "csv", "datapackage", "parquet", "brat", "label-studio", "inception", "w3c"]
 FORMATS: tuple[Format, ...] = (
@@ -37,6 +53,9 @@ FORMATS: tuple[Format, ...] = (
 )
 ANNOTATION_FORMATS: tuple[Format, ...] = ("brat", "label-studio", "inception", "w3c")
 """The annotation-tool formats (see docs/annotation.md): always named with ``format=``."""
+ExportFormat = Literal["events-csv", "events-parquet", "plover", "graphml", "gexf"]
+"""Formats that are written, never read: views of a dataset for event-data and graph tools."""
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("events-csv", "events-parquet", "plover", "graphml", "gexf")
 
 _SUFFIXES: dict[str, Format] = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
@@ -103,6 +122,9 @@ def load_path(
         raise DatasetError([Problem("", "the path is empty: name a file or folder")], file="")
     path = Path(path)
     limits = DEFAULT_LIMITS if limits is None else limits
+    if str(format) in EXPORT_FORMATS:  # a caller without a type checker may pass one
+        msg = f"format {format!r} is written by dump() only; load one of {', '.join(FORMATS)}"
+        raise ValueError(msg)
     try:
         return _load(path, format, limits)
     except OSError as exc:  # the path itself: a name too long for the file system, no permission, ...
@@ -186,8 +208,9 @@ def dump(
     ds: Dataset,
     path: str | Path,
     *,
-    format: Format | None = None,  # noqa: A002
+    format: Format | ExportFormat | None = None,  # noqa: A002
     excel_safe: bool = False,
+    partition_by: Literal["source", "year"] | None = None,
 ) -> Path:
     """Write *ds* to *path* in *format*, atomically; return the path written.
 
@@ -199,7 +222,12 @@ def dump(
             the path: ``*.json`` is json, ``datapackage.json`` a data package, a
             ``.jsonl``, ``.csv`` or ``.parquet`` suffix that format, an existing
             export folder its own format; a path with no suffix is json.
+            Or one of the write-only formats events-csv, events-parquet, plover, graphml
+            and gexf, which write one file and are never told from the path.
         excel_safe: csv only: neutralise spreadsheet formulas (see docs/formats.md).
+        partition_by: parquet only: write a hive-partitioned folder, by ``"source"`` or
+            by ``"year"`` of the date, for Spark, DuckDB or BigQuery (see
+            docs/past-one-machine.md); ``md.load`` reads the unpartitioned folder only.
 
     Raises:
         ValueError: an unknown format, or an option the format does not take.
@@ -210,6 +238,23 @@ def dump(
     from pathlib import Path  # noqa: PLC0415 - not needed by `import mideastdata`
 
     path = Path(path)
+    if not isinstance(ds, Dataset):
+        msg = f"dump() writes a Dataset, not {type(ds).__name__}"
+        raise TypeError(msg)
+    if partition_by is not None and format != "parquet":
+        msg = f"partition_by applies to the parquet format only, not {format!r}"
+        raise ValueError(msg)
+    if format in EXPORT_FORMATS:
+        if excel_safe:
+            msg = f"excel_safe applies to the csv format only, not {format!r}"
+            raise ValueError(msg)
+        exports = importlib.import_module(f"{__name__}.eventdata").EXPORTS
+        exported: Path = exports[format](ds, path)
+        return exported
+    if partition_by is not None:
+        hive = importlib.import_module(f"{__name__}.hive")
+        partitioned: Path = hive.write_partitioned(ds, path, partition_by)
+        return partitioned
     if format is None:
         format = "json" if not path.suffix and not path.is_dir() else detect_format(path)  # noqa: A001
     fmt = _check_format(format)
