@@ -12,8 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, overload
 
-from . import _display
-from . import _interop  # noqa: F401 - registers Table.to_arrow, to_polars and Dataset.to_dataframes
+from . import _display, _interop  # noqa: F401 - _interop registers Table.to_arrow, to_polars and Dataset.to_dataframes
 from .dataset import SCHEMA_VERSION, Dataset, Table
 from .errors import DatasetError, Problem
 from .io import Format, dump
