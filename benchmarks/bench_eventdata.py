@@ -83,7 +83,8 @@ def pandas_event_table(frames: dict[str, Any]) -> Any:
     st = finish(st.explode("mentions"), "statements", "speaker", "mentions")
     de = frames["demands"][["id", "by", "addressee", "kind", "topic", "evidence"]]
     de = finish(de.assign(topics=de["topic"].map(lambda t: [t])), "demands", "by", "addressee")
-    ev = frames["events"][["id", "actors", "targets", "cameo", "kind", "status", "plover", "date", "topics", "evidence"]]
+    columns = ["id", "actors", "targets", "cameo", "kind", "status", "plover", "date", "topics", "evidence"]
+    ev = frames["events"][columns]
     ev = finish(ev.explode("actors").explode("targets"), "events", "actors", "targets")
     out = pd.concat([st, de, ev], ignore_index=True)
     code = out["cameo"]
@@ -149,7 +150,7 @@ def part_to_arrow(ds: Any, repeat: int) -> str:
     results = measure(
         {
             "pyarrow.Table.from_pylist(plain dicts)": lambda: pa.Table.from_pylist(records, schema=schema),
-            "ds.statements.to_arrow()": lambda: ds.statements.to_arrow(),
+            "ds.statements.to_arrow()": ds.statements.to_arrow,
         },
         repeat,
     )
@@ -165,11 +166,13 @@ def part_network(n_records: int, seed: int, repeat: int) -> str:
     total = len(ds.statements) + len(ds.demands) + len(ds.events)
     results = measure({"ds.network()": ds.network}, repeat)
     graph = ds.network()
-    return (
+    text = (
         f"### Network, {total:,} records, median of {repeat}\n\n{machine()}\n\n"
         f"`ds.network()`: {results['ds.network()']:.2f} s for {graph.number_of_nodes():,} nodes and "
         f"{graph.number_of_edges():,} edges (target: under 10 s).\n"
     )
+    print(text)
+    return text
 
 
 def _spark() -> Any:
@@ -180,6 +183,7 @@ def _spark() -> Any:
         SparkSession.builder.master("local[2]")
         .appName("mideastdata-bench")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.driver.memory", "4g")
@@ -199,14 +203,16 @@ def part_engines(ds: Any, repeat: int, tmp: Path) -> str:
     size = sum(p.stat().st_size for p in hive.rglob("*.parquet"))
     con = duckdb.connect()
     for name in ("statements", "demands"):
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{hive / name}/**/*.parquet', hive_partitioning = true)")
-    con.execute(f"CREATE VIEW event_table AS SELECT * FROM '{events}'")
+        files = f"{hive / name}/**/*.parquet"
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{files}', hive_partitioning = true)")  # noqa: S608
+    con.execute(f"CREATE VIEW event_table AS SELECT * FROM '{events}'")  # noqa: S608
     duck = measure(
         {name: (lambda sql=sql: con.execute(sql.format(by='"by"')).fetchall()) for name, sql in ENGINE_QUERIES.items()},
         repeat,
     )
     start = time.perf_counter()
     spark = _spark()
+    spark.sparkContext.setLogLevel("ERROR")
     for name in ("statements", "demands"):
         spark.read.parquet(str(hive / name)).createOrReplaceTempView(name)
     spark.read.parquet(str(events)).createOrReplaceTempView("event_table")
@@ -221,8 +227,10 @@ def part_engines(ds: Any, repeat: int, tmp: Path) -> str:
         "",
         machine(),
         "",
-        f"Export: hive-partitioned by year {export['partitioned']:.2f} s ({size / 1e6:.0f} MB); "
-        f"the event table as one Parquet file {export['event table']:.2f} s ({events.stat().st_size / 1e6:.0f} MB).",
+        (
+            f"Export: hive-partitioned by year {export['partitioned']:.2f} s ({size / 1e6:.0f} MB); the event "
+            f"table as one Parquet file {export['event table']:.2f} s ({events.stat().st_size / 1e6:.0f} MB)."
+        ),
         f"Spark (local[2]) session start and table discovery: {started:.1f} s.",
         "",
         "| query | DuckDB (s) | Spark (s) |",

@@ -61,6 +61,8 @@ SCRIPTS = {
     "bench_html": ["--statements", "300", "--sources", "10", "--repeat", "1", "--no-browser"],
     "bench_merge": ["--datasets", "3", "--records", "300", "--repeat", "1"],
     "bench_search": ["--statements", "300", "--repeat", "1"],
+    "bench_eventdata": ["--statements", "300", "--repeat", "1", "--parts", "event_table", "to_arrow", "network",
+                        "--network-records", "300"],
 }
 
 

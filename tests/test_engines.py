@@ -45,6 +45,7 @@ def spark() -> Iterator[Any]:
         SparkSession.builder.master("local[1]")
         .appName("mideastdata-tests")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "1")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, overload
 from . import _display, _interop  # noqa: F401 - _interop registers Table.to_arrow, to_polars and Dataset.to_dataframes
 from .dataset import SCHEMA_VERSION, Dataset, Table
 from .errors import DatasetError, Problem
-from .io import Format, dump
+from .io import ExportFormat, Format, dump
 from .limits import Limits
 from .model import (
     Actor,
@@ -94,6 +94,7 @@ __all__ = [
     "EventStatus",
     "EventTable",
     "Evidence",
+    "ExportFormat",
     "Format",
     "Hit",
     "Identifier",

@@ -59,19 +59,8 @@ DateBound = PartialDate | dt.date | str | None
 _MISSING: Any = object()
 
 CONVERSIONS: dict[str, Callable[..., Any]] = {}
-"""Conversions that need the formats (Arrow, Polars, categorical frames), by method name.
-
-Filled by :mod:`mideastdata._interop`, which sits above the core and :mod:`mideastdata.io`
-and which the package imports: the core never imports the formats itself.
-"""
-
-
-def _conversion(name: str) -> Callable[..., Any]:
-    found = CONVERSIONS.get(name)
-    if found is None:  # pragma: no cover - the package registers every conversion when imported
-        msg = f"{name}() is registered by mideastdata._interop, which `import mideastdata` loads"
-        raise RuntimeError(msg)
-    return found
+"""Conversions that need the formats (Arrow, Polars), by method name: filled by ``mideastdata._interop``,
+which sits above the core and the formats and which the package imports (the core never imports io)."""
 
 
 class Table(_HtmlRepr, Sequence[R], Generic[R]):
@@ -289,27 +278,22 @@ class Table(_HtmlRepr, Sequence[R], Generic[R]):
         return to_dataframe(self)
 
     def to_arrow(self) -> pyarrow.Table:
-        """The records as a ``pyarrow.Table`` in the Parquet export's schema.
-
-        Nested fields are Arrow lists (topics, mentions) and lists of structs (roles,
-        stances, evidence); dates and enums are strings; fields that cannot be ``None``
-        are non-nullable. Reading the table's file of a ``format="parquet"`` export gives
-        the same Arrow table.
+        """The records as a ``pyarrow.Table`` in the Parquet export's schema: lists and structs for nested fields.
 
         Raises:
             ImportError: pyarrow is not installed (``pip install 'mideastdata[parquet]'``).
             TypeError: the table is empty and of no known kind.
         """
-        result: pyarrow.Table = _conversion("to_arrow")(self)
+        result: pyarrow.Table = CONVERSIONS["to_arrow"](self)
         return result
 
     def to_polars(self) -> polars.DataFrame:
-        """The records as a ``polars.DataFrame``: the Arrow table, with enum fields as ``polars.Enum``.
+        """The records as a ``polars.DataFrame`` (the Arrow table; enum fields as ``polars.Enum``).
 
         Raises:
             ImportError: polars or pyarrow is not installed (``pip install 'mideastdata[polars]'``).
         """
-        result: polars.DataFrame = _conversion("to_polars")(self)
+        result: polars.DataFrame = CONVERSIONS["to_polars"](self)
         return result
 
 
@@ -580,17 +564,14 @@ class Dataset(_HtmlRepr):
         Raises:
             ImportError: pandas is not installed (``pip install 'mideastdata[pandas]'``).
         """
-        result: dict[str, pandas.DataFrame] = _conversion("to_dataframes")(self)
+        result: dict[str, pandas.DataFrame] = CONVERSIONS["to_dataframes"](self)
         return result
 
     def network(self) -> networkx.MultiDiGraph:
         """The actor graph: actors as nodes, an edge per demand, statement mention and event pair.
 
-        Nodes are actor ids with ``name``, ``kind``, ``country``, ``cameo`` and ``anonymous``;
-        each edge is keyed by its record id and carries ``record``, ``table``, ``relation``
-        (``demand``, ``mention`` or ``event``), ``kind``, ``topics``, ``date``, ``cameo``,
-        ``plover`` and, for events, ``status``. The edges are the rows of
-        :meth:`event_table` whose two sides are actors. A new graph on every call.
+        Edges are keyed by record id, with ``relation`` (``demand``, ``mention``, ``event``),
+        ``kind``, ``topics``, ``date`` and codes: the :meth:`event_table` rows between two actors.
 
         Raises:
             ImportError: networkx is not installed (``pip install 'mideastdata[network]'``).
@@ -600,11 +581,10 @@ class Dataset(_HtmlRepr):
         return build_network(self)
 
     def event_table(self) -> EventTable:
-        """The dyadic, GDELT-shaped event table: one row per (source actor, target actor, record).
+        """The dyadic, GDELT-shaped event table: one :class:`~mideastdata.EventRow` per (source, target, record).
 
-        Events give a row per pair of actor and target, statements one per mentioned actor,
-        demands one (by, addressee); an empty side counts once, as no actor. See
-        :class:`~mideastdata.EventRow` for the columns. Built once and cached.
+        Events give a row per (actor, target), statements one per mentioned actor, demands one
+        (by, addressee); an empty side counts once, as no actor. Built once and cached.
         """
         from .eventdata import build_event_table  # noqa: PLC0415 - built on first use
 
