@@ -165,11 +165,15 @@ def part_network(n_records: int, seed: int, repeat: int) -> str:
     ds = _dataset(max(10, n_records * 2 // 3), seed)  # demands and events are a quarter of statements each
     total = len(ds.statements) + len(ds.demands) + len(ds.events)
     results = measure({"ds.network()": ds.network}, repeat)
-    graph = ds.network()
+    cpu = []
+    for _ in range(repeat):  # the process's own CPU time: what an idle machine would take, near enough
+        start = time.process_time()
+        graph = ds.network()
+        cpu.append(time.process_time() - start)
     text = (
         f"### Network, {total:,} records, median of {repeat}\n\n{machine()}\n\n"
-        f"`ds.network()`: {results['ds.network()']:.2f} s for {graph.number_of_nodes():,} nodes and "
-        f"{graph.number_of_edges():,} edges (target: under 10 s).\n"
+        f"`ds.network()`: {results['ds.network()']:.2f} s wall, {sorted(cpu)[len(cpu) // 2]:.2f} s of CPU, for "
+        f"{graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} edges (target: under 10 s).\n"
     )
     print(text)
     return text

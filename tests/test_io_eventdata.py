@@ -190,11 +190,15 @@ def test_partitioned_export_replaces_only_its_own_output(tmp_path: Path) -> None
 @pytest.mark.parametrize("fmt", ["events-csv", "events-parquet", "plover", "graphml", "gexf"])
 def test_cli_exports_the_event_data_formats(tmp_path: Path, fmt: str) -> None:
     """`mideastdata export --format F --out FILE` writes the same file md.dump writes."""
+    import shutil
     import subprocess
+    import sys
 
     pytest.importorskip("networkx")
     out = tmp_path / f"out.{fmt}"
-    result = subprocess.run(["mideastdata", "export", "--format", fmt, "--out", str(out)], capture_output=True, text=True, check=False)
+    exe = shutil.which("mideastdata")
+    command = [exe] if exe else [sys.executable, "-m", "mideastdata"]
+    result = subprocess.run([*command, "export", "--format", fmt, "--out", str(out)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     again = md.dump(md.load(), tmp_path / f"again.{fmt}", format=fmt)  # type: ignore[arg-type]
     if fmt == "events-parquet":
