@@ -33,8 +33,8 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._schema import TABLES as TABLE_TYPES
 from ._folder import META_FILE, write_meta
-from .converter import TABLE_TYPES
 from .parquet import _pyarrow, arrow_table
 
 if TYPE_CHECKING:
