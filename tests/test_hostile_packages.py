@@ -273,3 +273,17 @@ def test_parquet_bit_flips_never_load_changed_data(small: md.Dataset, tmp_path: 
             continue
         changed += loaded != small
     assert changed == 0
+
+
+@pytest.mark.parametrize(
+    "resources",
+    [[1, "x", None], [{"path": "topics.csv"}, {"name": ["topics"]}], [{"name": "countries", "path": "c.csv"}], []],
+    ids=["junk", "nameless", "other-tables", "empty"],
+)
+def test_package_with_no_table_of_ours_is_refused(small: md.Dataset, tmp_path: Path, resources: list[Any]) -> None:
+    """A package none of whose resources is one of our tables is refused, not loaded as an empty dataset."""
+    folder = _package(small, tmp_path)
+    _edit_descriptor(folder, _assign("resources", resources))
+    error = _error(folder)
+    assert [p.path for p in error.problems] == ["resources"]
+    assert "no resource is a table of this library" in error.problems[0].message

@@ -198,6 +198,9 @@ def read(path: Path) -> Dataset:
         raise DatasetError([Problem(DESCRIPTOR, "expected an object with a list of resources")], file=str(folder))
     meta = _metadata(desc, problems)
     resources = {r["name"]: r for r in desc["resources"] if isinstance(r, dict) and isinstance(r.get("name"), str)}
+    if not resources.keys() & TABLE_TYPES.keys():  # junk entries only, or another tool's tables: nothing to load
+        msg = f"no resource is a table of this library (an object named {', '.join(map(repr, TABLE_TYPES))})"
+        problems.append(Problem("resources", msg))
     if problems:
         raise DatasetError(problems, file=str(folder))
 
