@@ -63,6 +63,7 @@ SCRIPTS = {
     "bench_search": ["--statements", "300", "--repeat", "1"],
     "bench_eventdata": ["--statements", "300", "--repeat", "1", "--parts", "event_table", "to_arrow", "network",
                         "--network-records", "300"],
+    "bench_annotations": ["--documents", "5", "--per-document", "20", "--repeat", "1"],
 }
 
 

@@ -190,10 +190,6 @@ def _load_once(path: Path, format: Format | None, limits: Limits) -> Dataset:  #
 def _read(fmt: Format, path: Path, limits: Limits) -> Dataset:
     if fmt == "json":
         return _module(fmt).read(path, limits=limits)  # type: ignore[no-any-return]
-    if fmt in ANNOTATION_FORMATS:
-        annotated: Dataset = _module(fmt).read(path)
-        check_records(sum(len(table) for table in annotated.tables().values()), limits, str(path))
-        return annotated
     from ._text import gc_paused  # noqa: PLC0415 - formats and their helpers load on demand
 
     # A load allocates millions of containers and frees none: with the collector running,

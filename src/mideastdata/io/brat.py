@@ -22,9 +22,9 @@ from typing import Any
 
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem, did_you_mean
-from ._annotation.fields import LABELS, LINKS, specs
+from ._annotation.fields import KINDS, LABELS, LINKS, specs
 from ._annotation.files import EXTRA_FILE, dumps_extra, read_extra, read_utf8, write_folder
-from ._annotation.marks import Doc, Link, Mark, to_docs
+from ._annotation.marks import ORDER_KEY, Doc, Link, Mark, to_docs
 from ._annotation.reading import Imported, from_docs, warn_repairs
 from ._annotation.text import flatten
 
@@ -96,7 +96,7 @@ def _ann(doc: Doc) -> str:
     attributes: list[str] = []
     notes: list[str] = []
     for mark in doc.marks:
-        kinds = {s.name: s.kind for s in specs(mark.label)}
+        kinds = KINDS[mark.label]
         for name, value in mark.values.items():
             if kinds.get(name) == "enum":
                 attributes.append(f"{_attribute(mark.label, name)} {owners[mark.key]} {value}")
@@ -124,6 +124,13 @@ def write(ds: Dataset, path: Path) -> Path:
 # --------------------------------------------------------------------------- reading
 
 _T_RE = re.compile(r"(\S+) (\d+ \d+(?:;\d+ \d+)*)\Z")
+_ATTRIBUTES = {
+    label: {_attribute(label, name): name for name, kind in kinds.items() if kind in {"enum", "bool"}}
+    for label, kinds in KINDS.items()
+}
+"""Per label, its attribute names and the field each sets."""
+_NOTE_FIELDS = {label: frozenset(k for k in kinds if k != "evidence") | {ORDER_KEY} for label, kinds in KINDS.items()}
+"""Per label, the fields a note may set."""
 
 
 class _AnnReader:
@@ -134,6 +141,63 @@ class _AnnReader:
 
     def add(self, line_no: int, message: str) -> None:
         self.problems.append(Problem(f"{self.doc.name}.ann line {line_no}", message))
+
+    def read(self, ann: str) -> None:
+        """Read every line: the usual well-formed ones on a short path, anything else through :meth:`line`."""
+        fast = {"T": self._fast_text_bound, "A": self._fast_attribute, "#": self._fast_note, "R": self._fast_relation}
+        for n, line in enumerate(ann.split("\n"), 1):
+            if not line or line.isspace():
+                continue
+            line = line.removesuffix("\r")  # noqa: PLW2901 - the line without its CR
+            short = fast.get(line[0])
+            try:
+                if short is not None and short(line):
+                    continue
+            except ValueError:
+                pass  # not the usual shape: the detailed reader says what is wrong
+            self.line(n, line)
+
+    def _fast_text_bound(self, line: str) -> bool:
+        key, spec, quoted = line.split("\t", 2)
+        label, a, b = spec.split(" ")
+        if label not in _ATTRIBUTES:
+            return False
+        start, end = int(a), int(b)
+        seen = self.doc.text[start:end]
+        if start >= end or (seen != quoted and flatten(seen) != quoted):
+            return False
+        mark = Mark(key, label, [(start, end)])
+        self.marks[key] = mark
+        self.doc.marks.append(mark)
+        return True
+
+    def _fast_attribute(self, line: str) -> bool:
+        name, ref, *value = line.split("\t", 1)[1].split(" ")
+        mark = self.marks.get(self.owner.get(ref, ref))
+        field = None if mark is None else _ATTRIBUTES.get(mark.label, {}).get(name)
+        if mark is None or field is None or len(value) > 1:
+            return False
+        mark.values[field] = value[0] if value else True
+        return True
+
+    def _fast_note(self, line: str) -> bool:
+        _, head, note = line.split("\t", 2)
+        ref = head.removeprefix("AnnotatorNotes ")
+        field, sep, value = note.partition(": ")
+        mark = self.marks.get(self.owner.get(ref, ref))
+        if not sep or mark is None or field not in _NOTE_FIELDS.get(mark.label, ()) or value.startswith('"'):
+            return False
+        mark.values[field] = value
+        return True
+
+    def _fast_relation(self, line: str) -> bool:
+        key, body = line.split("\t", 1)
+        role, head, tail = body.split(" ")
+        if not head.startswith("Arg1:") or not tail.startswith("Arg2:"):
+            return False
+        head, tail = head[5:], tail[5:]
+        self.doc.links.append(Link(key, role, self.owner.get(head, head), self.owner.get(tail, tail)))
+        return True
 
     def line(self, n: int, line: str) -> None:
         head, _, rest = line.partition("\t")
@@ -210,7 +274,7 @@ class _AnnReader:
         if mark is None:
             return
         field = name.removeprefix(f"{mark.label}_")
-        kinds = {s.name: s.kind for s in specs(mark.label)} if mark.label in LABELS else {}
+        kinds = KINDS.get(mark.label, {})
         if kinds.get(field) not in {"enum", "bool"} or field == name:
             known = [_attribute(mark.label, f) for f, k in kinds.items() if k in {"enum", "bool"}]
             self.add(n, f"{ref}: a {mark.label} has no attribute {name!r}{did_you_mean(name, known)}")
@@ -227,9 +291,10 @@ class _AnnReader:
         if mark is None or mark.label not in LABELS:
             return
         field, value = match[1], match[2] or ""
-        known = {s.name for s in specs(mark.label) if s.kind != "evidence"} | {"id", "evidence_sources"}
-        if field not in known:
-            self.add(n, f"{ref}: a {mark.label} has no field {field!r}{did_you_mean(field, known)}")
+        known = KINDS[mark.label]
+        if field == "evidence" or (field not in known and field != ORDER_KEY):
+            names = [k for k in known if k != "evidence"]
+            self.add(n, f"{ref}: a {mark.label} has no field {field!r}{did_you_mean(field, names)}")
             return
         if value.startswith('"'):
             try:
@@ -255,10 +320,7 @@ def read_imported(path: Path) -> Imported:
         if text is None or ann is None:
             continue
         doc = Doc(txt.stem, text, {"id": txt.stem})
-        reader = _AnnReader(doc, problems)
-        for n, line in enumerate(ann.split("\n"), 1):
-            if line.strip():
-                reader.line(n, line.rstrip("\r"))
+        _AnnReader(doc, problems).read(ann)
         docs.append(doc)
     if not docs and not problems:
         raise DatasetError([Problem("", "no brat documents (*.txt) in this folder")], file=str(folder))

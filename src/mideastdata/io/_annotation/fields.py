@@ -21,6 +21,7 @@ one of:
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import typing
 from collections.abc import Mapping
@@ -32,7 +33,7 @@ from ..._schema import fields as schema_fields
 from ..._schema import references
 from ...model import Actor, Demand, Event, PartialDate, Statement
 
-__all__ = ["LABELS", "LINKS", "TABLES", "FieldSpec", "decode", "encode", "specs"]
+__all__ = ["KINDS", "LABELS", "LINKS", "TABLES", "FieldSpec", "decode", "encode", "plain_default", "specs", "to_plain"]
 
 LABELS: Mapping[str, type[Any]] = {"Actor": Actor, "Statement": Statement, "Demand": Demand, "Event": Event}
 """The span labels, each the record class it makes."""
@@ -101,6 +102,10 @@ def specs(label: str) -> tuple[FieldSpec, ...]:
     return _SPECS[label]
 
 
+KINDS: Mapping[str, Mapping[str, str]] = {label: {s.name: s.kind for s in found} for label, found in _SPECS.items()}
+"""Per label, each field's carrier kind (``Statement`` -> ``{"speaker": "link", ...}``)."""
+
+
 def _plain(value: Any) -> Any:
     if attrs.has(type(value)):
         return {k: _plain(v) for k, v in attrs.asdict(value, recurse=False).items()}
@@ -148,10 +153,15 @@ def decode(spec: FieldSpec, raw: Any) -> Any:
     return _decode_json(spec, raw)
 
 
+@functools.cache
+def _item(hint: Any) -> Any:
+    return typing.get_args(hint)[0] if typing.get_origin(hint) is tuple else None
+
+
 def _decode_json(spec: FieldSpec, raw: str) -> Any:
     from ..json import from_json  # noqa: PLC0415 - the JSON module loads on demand
 
-    item = typing.get_args(spec.hint)[0] if typing.get_origin(spec.hint) is tuple else None
+    item = _item(spec.hint)
     if item is str:
         try:
             value = json.loads(raw)
@@ -167,3 +177,39 @@ def _decode_json(spec: FieldSpec, raw: str) -> Any:
     except ValueError as exc:  # a DatasetError names the path inside the value
         msg = f"not a valid {getattr(item, '__name__', 'value')} list: {str(exc).splitlines()[-1].strip()}"
         raise ValueError(msg) from None
+
+
+@functools.cache
+def _values_of(kind: type[enum.Enum]) -> frozenset[str]:
+    return frozenset(str(m.value) for m in kind)
+
+
+def to_plain(spec: FieldSpec, raw: Any) -> Any:
+    """The field's value as the JSON document holds it, from what a tool held.
+
+    Closed choices and booleans are checked here (a reader's message); texts, dates,
+    lists and nested values are checked, with every other rule, when the document is read.
+    Raises ``ValueError`` with the message.
+    """
+    if spec.kind == "enum":
+        if raw not in _values_of(spec.enum):
+            msg = f"{raw!r} is not one of {', '.join(str(m.value) for m in spec.enum)}"
+            raise ValueError(msg)
+        return raw
+    if spec.kind == "bool":
+        return decode(spec, raw)
+    if not isinstance(raw, str):
+        msg = f"expected a string, got {type(raw).__name__}"
+        raise ValueError(msg)  # noqa: TRY004 - one error type for every bad value a tool holds
+    if spec.kind in {"text", "date"}:
+        return raw
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        msg = f"expected JSON, got {raw!r} ({exc.msg})"
+        raise ValueError(msg) from None
+
+
+def plain_default(spec: FieldSpec) -> Any:
+    """The default of an optional field as the JSON document holds it (``null``, ``[]``, ``false``...)."""
+    return _plain(spec.default)

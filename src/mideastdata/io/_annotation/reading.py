@@ -12,9 +12,9 @@ import attrs
 
 from ..._normalize import text_sha256
 from ...dataset import SCHEMA_VERSION, Dataset
-from ...errors import DatasetError, FieldTypeError, FieldValueError, Problem
-from ...model import Evidence, PartialDate, Source, Topic
-from .fields import LABELS, LINKS, TABLES, FieldSpec, decode, specs
+from ...errors import DatasetError, Problem
+from ...model import PartialDate, Source
+from .fields import LABELS, LINKS, TABLES, FieldSpec, plain_default, specs, to_plain
 from .marks import ORDER_KEY, SOURCE_META, Doc, Mark
 from .text import anchor
 
@@ -73,6 +73,11 @@ def slugify(text: str) -> str:
 
 
 _PREFIX = {"Actor": "", "Statement": "stmt-", "Demand": "dem-", "Event": "evt-"}
+_PLANS = {
+    label: [(spec, spec.name, spec.kind, None if spec.required else plain_default(spec)) for spec in specs(label)[1:]]
+    for label in LABELS
+}
+"""Per label, its fields after ``id``: the spec, name, carrier kind and default as a plain value."""
 
 
 @attrs.define
@@ -82,7 +87,7 @@ class _Group:
     marks: list[tuple[Doc, Mark]] = attrs.Factory(list)
     values: dict[str, Any] = attrs.Factory(dict)
     where: str = ""
-    evidence: dict[str, list[Evidence]] = attrs.Factory(dict)
+    evidence: dict[str, list[dict[str, Any]]] = attrs.Factory(dict)
     links: dict[str, list[str]] = attrs.Factory(dict)
 
 
@@ -125,27 +130,33 @@ class _Reader:
         if mark.label not in LABELS:
             self.add(where, f"unknown label {mark.label!r}; expected one of {', '.join(LABELS)}")
             return None
-        spans: list[Evidence] = []
+        spans: list[dict[str, Any]] = []
+        text, size, source_id = doc.text, len(doc.text), source.id
         for n, (start, end) in enumerate(mark.spans):
             quote = mark.quotes[n] if n < len(mark.quotes) else None
+            if quote is None and 0 <= start < end <= size:  # the tool vouched for the text already
+                spans.append({"source": source_id, "start": start, "end": end, "quote": text[start:end]})
+                continue
             prefix, suffix = mark.context[n] if n < len(mark.context) else (None, None)
-            found = anchor(doc.text, start, end, quote, prefix=prefix, suffix=suffix)
+            found = anchor(text, start, end, quote, prefix=prefix, suffix=suffix)
             if found.problem is not None:
                 self.add(f"{where} ({mark.shown[n]})" if n < len(mark.shown) else where, found.problem)
                 continue
             if found.repaired:
                 self.repairs.append(Repair(doc.name, mark.key, mark.label, (start, end), (found.start, found.end)))
             quoted = doc.text[found.start : found.end]
-            spans.append(Evidence(source=source.id, start=found.start, end=found.end, quote=quoted))
+            spans.append({"source": source.id, "start": found.start, "end": found.end, "quote": quoted})
         record_id = mark.values.get("id")
         if not isinstance(record_id, str) or not record_id:
-            text = " ".join(e.quote for e in spans)
+            text = " ".join(e["quote"] for e in spans)
             made = f"{_PREFIX[mark.label]}{source.id}-{slugify(mark.key)}"
             record_id = slugify(text) if mark.label == "Actor" else made
         group = self.groups.setdefault((mark.label, record_id), _Group(mark.label, record_id))
         group.marks.append((doc, mark))
         group.evidence.setdefault(source.id, []).extend(spans)
-        fields = {k: v for k, v in mark.values.items() if k != "id"}
+        fields = mark.values
+        if "id" in fields:
+            fields = {k: v for k, v in fields.items() if k != "id"}
         if fields:
             if group.where and group.values != fields:
                 self.add(where, f"{mark.label} {record_id!r} has its fields on two annotations ({group.where} too)")
@@ -153,9 +164,13 @@ class _Reader:
         return (mark.label, record_id)
 
     def links(self, doc: Doc, owner: dict[str, tuple[str, str]]) -> None:
+        groups = self.groups
         for link in doc.links:
-            where = f"{doc.name}: relation {link.key}"
             head, tail = owner.get(link.head), owner.get(link.tail)
+            if head is not None and tail is not None and LINKS[head[0]].get(link.role) == tail[0]:
+                groups[head].links.setdefault(link.role, []).append(tail[1])  # the usual case
+                continue
+            where = f"{doc.name}: relation {link.key}"
             if head is None or tail is None:
                 self.add(where, f"{link.role} joins {link.head} and {link.tail}, not both annotations of this document")
                 continue
@@ -168,40 +183,42 @@ class _Reader:
             else:
                 self.groups[head].links.setdefault(link.role, []).append(tail[1])
 
-    def record(self, group: _Group) -> Any:
-        label, cls = group.label, LABELS[group.label]
+    def record(self, group: _Group) -> tuple[dict[str, Any], str] | None:
+        """The record of *group* as a plain value (as in the JSON document), and where it was annotated."""
+        label = group.label
         where = group.where or f"{group.marks[0][0].name}: {label} {group.marks[0][1].key}"
-        kwargs: dict[str, Any] = {"id": group.id, "evidence": self._evidence(group)}
+        plain: dict[str, Any] = {"id": group.id}
+        values, links = group.values, group.links
         before = len(self.problems)
-        for spec in specs(label):
-            if spec.name in kwargs:
-                continue
-            if spec.kind in {"link", "links"} and spec.name in group.links:
-                ids = group.links[spec.name]
-                if spec.kind == "link" and len(ids) > 1:
-                    self.add(where, f"{spec.name}: {len(ids)} relations; a {label} has one")
-                kwargs[spec.name] = tuple(ids) if spec.kind == "links" else ids[0]
-            elif spec.name in group.values:
-                self._value(where, spec, group.values[spec.name], kwargs)
+        for spec, name, kind, default in _PLANS[label]:
+            if kind == "evidence":
+                plain[name] = self._evidence(group)
+            elif name in values and name not in links:
+                raw = values[name]
+                if kind == "text" and type(raw) is str:  # most fields: the text as it is
+                    plain[name] = raw
+                else:
+                    self._value(where, spec, raw, plain)
+            elif name in links:
+                ids = links[name]
+                if kind == "link" and len(ids) > 1:
+                    self.add(where, f"{name}: {len(ids)} relations; a {label} has one")
+                plain[name] = ids if kind == "links" else ids[0]
             elif spec.required:
-                self.add(where, f"{label} {group.id!r} has no {spec.name}")
-        if len(self.problems) > before:
-            return None
-        try:
-            return cls(**kwargs)
-        except (FieldValueError, FieldTypeError) as exc:
-            self.add(f"{where}.{exc.field}", str(exc))
-        return None
+                self.add(where, f"{label} {group.id!r} has no {name}")
+            else:  # every field, in schema order, as the JSON writer writes them (the reader's fast path)
+                plain[name] = default
+        return None if len(self.problems) > before else (plain, where)
 
-    def _value(self, where: str, spec: FieldSpec, raw: Any, kwargs: dict[str, Any]) -> None:
+    def _value(self, where: str, spec: FieldSpec, raw: Any, plain: dict[str, Any]) -> None:
         if spec.kind in {"link", "links"}:  # ids kept as a value, for records not annotated there
             spec = FieldSpec(spec.name, "json" if spec.kind == "links" else "text", tuple[str, ...], spec.required)
         try:
-            kwargs[spec.name] = decode(spec, raw)
+            plain[spec.name] = to_plain(spec, raw)
         except ValueError as exc:
             self.add(f"{where}.{spec.name}", str(exc))
 
-    def _evidence(self, group: _Group) -> tuple[Evidence, ...]:
+    def _evidence(self, group: _Group) -> list[dict[str, Any]]:
         order = group.values.pop(ORDER_KEY, None)
         spans = {k: list(v) for k, v in group.evidence.items()}
         if isinstance(order, str):
@@ -210,8 +227,8 @@ class _Reader:
             except json.JSONDecodeError:
                 wanted = None
             if isinstance(wanted, list) and sorted(wanted) == sorted(s for s, v in spans.items() for _ in v):
-                return tuple(spans[s].pop(0) for s in wanted)
-        return tuple(ev for v in spans.values() for ev in v)
+                return [spans[s].pop(0) for s in wanted]
+        return [ev for v in spans.values() for ev in v]
 
 
 def from_docs(
@@ -219,9 +236,14 @@ def from_docs(
 ) -> Imported:
     """The dataset the documents (and the extra mapping) describe, checked whole.
 
+    The records are built as the plain values of a JSON document and read by
+    :func:`mideastdata.from_json`, so every check of a dataset runs, as fast as loading JSON;
+    a problem it finds names the annotation the record came from.
+
     Raises:
         DatasetError: every problem, each naming the document, the annotation's label and
-            tool id, and its offsets where they are the problem.
+            tool id, and its offsets where they are the problem; *problems* (found in
+            the tool's files) come first.
     """
     extra = extra or {}
     reader = _Reader(extra)
@@ -232,59 +254,86 @@ def from_docs(
             continue
         owner = {m.key: got for m in doc.marks if (got := reader.mark(doc, source, m)) is not None}
         reader.links(doc, owner)
-    tables: dict[str, list[Any]] = {t: [] for t in TABLES.values()}
+    tables: dict[str, Rows] = {t: [] for t in TABLES.values()}
     for group in reader.groups.values():
-        record = reader.record(group)
-        if record is not None:
-            tables[TABLES[group.label]].append(record)
+        built = reader.record(group)
+        if built is not None:
+            tables[TABLES[group.label]].append(built)
     for table, plain in extra.get("records", {}).items():
-        tables[table].extend(_loose(reader, table, plain))
-    ds = _dataset(reader, extra, tables)
+        if table in tables and isinstance(plain, list):
+            tables[table].extend((row, f"{EXTRA_FILE}: records.{table}[{n}]") for n, row in enumerate(plain))
+    ds = None if reader.problems else _dataset(reader, extra, tables)
     if reader.problems or ds is None:
         raise DatasetError(reader.problems, file=file)
     return Imported(ds, tuple(reader.repairs))
 
 
-def _loose(reader: _Reader, table: str, plain: list[Any]) -> list[Any]:
-    from ..json import from_json  # noqa: PLC0415
-
-    cls = LABELS[next(k for k, v in TABLES.items() if v == table)]
-    try:
-        return list(from_json(json.dumps(plain), tuple[cls, ...]))  # type: ignore[valid-type]
-    except DatasetError as exc:
-        reader.problems.extend(Problem(f"mideastdata.json: records.{table}{p.path}", p.message) for p in exc.problems)
-        return []
+EXTRA_FILE = "mideastdata.json"
+_PATH_RE = re.compile(r"(\w+)\[(\d+)\](.*)", re.DOTALL)
 
 
-def _ordered(records: list[Any], order: list[str]) -> list[Any]:
+Rows = list[tuple[dict[str, Any], str]]
+"""Records as plain values, each with where it was annotated."""
+
+
+def _ordered(rows: Rows, order: list[str]) -> Rows:
     rank = {rid: n for n, rid in enumerate(order)}
-    return sorted(records, key=lambda r: rank.get(r.id, len(rank)))  # stable: new records keep their order
+    return sorted(rows, key=lambda r: rank.get(str(r[0].get("id")), len(rank)))  # stable: new records keep their order
 
 
-def _dataset(reader: _Reader, extra: dict[str, Any], tables: dict[str, list[Any]]) -> Dataset | None:
-    from ..json import from_json  # noqa: PLC0415
+def _topics(extra: dict[str, Any], tables: dict[str, Rows]) -> list[Any]:
+    if "topics" in extra:
+        return list(extra["topics"])
+    used: set[str] = set()  # no extra mapping: each topic a record refers to, named by its id
+    for table in ("statements", "events"):
+        for row, _ in tables[table]:
+            topics = row.get("topics", [])
+            used.update(t for t in topics if isinstance(t, str)) if isinstance(topics, list) else None
+    used.update(r["topic"] for r, _ in tables["demands"] if isinstance(r.get("topic"), str))
+    for row, _ in tables["statements"]:
+        stances = row.get("stances", [])
+        used.update(s["topic"] for s in stances if isinstance(s, dict) and isinstance(s.get("topic"), str))
+    return [{"id": t, "label": t, "description": ""} for t in sorted(used)]
+
+
+def _dataset(reader: _Reader, extra: dict[str, Any], tables: dict[str, Rows]) -> Dataset | None:
+    from ..json import from_json  # noqa: PLC0415 - the JSON module loads on demand
 
     order = extra.get("order", {})
-    topics: tuple[Topic, ...]
-    if "topics" in extra:
-        topics = from_json(json.dumps(extra["topics"]), tuple[Topic, ...])
-    else:  # no extra mapping: each topic a record refers to, named by its id
-        used = {t for r in tables["statements"] + tables["events"] for t in r.topics}
-        used |= {d.topic for d in tables["demands"]} | {s.topic for r in tables["statements"] for s in r.stances}
-        topics = tuple(Topic(id=t, label=t) for t in sorted(used))
-    sources = _ordered(reader.sources, order.get("sources", []))
-    named = {t: _ordered(rs, order.get(t, [])) for t, rs in tables.items()}
+    sources = [_source_row(s) for s in sorted(reader.sources, key=_rank(order.get("sources", [])))]
+    named = {t: _ordered(rows, order.get(t, [])) for t, rows in tables.items()}
+    doc = {
+        "schema_version": extra.get("mideastdata", SCHEMA_VERSION),
+        "name": extra.get("name", "annotations"),
+        "version": extra.get("version", "0.0.0"),
+        "license": extra.get("license", ""),
+        "citation": extra.get("citation", ""),
+        "sources": sources,
+        "actors": [r for r, _ in named["actors"]],
+        "topics": _topics(extra, tables),
+        **{t: [r for r, _ in named[t]] for t in ("statements", "demands", "events")},
+    }
     try:
-        return Dataset(
-            name=extra.get("name", "annotations"),
-            version=extra.get("version", "0.0.0"),
-            license=extra.get("license", ""),
-            citation=extra.get("citation", ""),
-            schema_version=extra.get("mideastdata", SCHEMA_VERSION),
-            sources=sources,
-            topics=topics,
-            **named,
-        )
+        return from_json(json.dumps(doc, ensure_ascii=False))
     except DatasetError as exc:
-        reader.problems.extend(exc.problems)
+        reader.problems.extend(_located(p, named) for p in exc.problems)
     return None
+
+
+def _rank(order: list[str]) -> Any:
+    rank = {sid: n for n, sid in enumerate(order)}
+    return lambda s: rank.get(s.id, len(rank))
+
+
+def _source_row(source: Source) -> dict[str, Any]:
+    row = {f.name: getattr(source, f.name) for f in attrs.fields(Source)}
+    row["published"] = None if source.published is None else str(source.published)
+    return row
+
+
+def _located(problem: Problem, named: dict[str, Rows]) -> Problem:
+    """*problem* of the built document, named after the annotation its record came from."""
+    match = _PATH_RE.fullmatch(problem.path)
+    if match is None or match[1] not in named or int(match[2]) >= len(named[match[1]]):
+        return problem
+    return Problem(f"{named[match[1]][int(match[2])][1]} ({problem.path})", problem.message)

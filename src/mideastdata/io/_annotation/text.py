@@ -89,7 +89,7 @@ def anchor(  # noqa: PLR0913 - the span, its text and its context, as the tools 
         if in_range:
             return Anchor(start, end)
         return Anchor(start, end, problem=f"[{start}, {end}) is outside the text ({len(text)} characters)")
-    if in_range and normalize_text(seen[start:end]) == normalize_text(quote):
+    if in_range and (seen[start:end] == quote or normalize_text(seen[start:end]) == normalize_text(quote)):
         return Anchor(start, end)
     places = []
     at = seen.find(quote) if quote else -1

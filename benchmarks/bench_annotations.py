@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: MIT
+"""Importing a brat corpus against loading the same records from mideastdata's own JSON.
+
+Target (issue 16): reading 1,000 brat documents holding 100,000 text-bound annotations
+(``md.load(folder, format="brat")``: every span anchored against its text, every field
+decoded, the dataset checked whole) within 2x of ``md.load("same.json")``. Both files are
+written once by ``md.dump`` from the same generated dataset; repetitions are interleaved.
+
+    python -m benchmarks.bench_annotations --documents 1000 --per-document 100 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+from pathlib import Path
+
+import mideastdata as md
+from benchmarks._harness import measure, report
+
+__all__ = ["corpus", "main"]
+
+_WORDS = ("talks", "ceasefire", "hostages", "aid", "border", "plan", "truce", "envoy", "حماس", "ישראל", "👍🏽")
+_KINDS = (md.ActorKind.STATE, md.ActorKind.PERSON, md.ActorKind.GOVERNMENT, md.ActorKind.ARMED_GROUP)
+
+
+def corpus(documents: int, per_document: int, seed: int = 0) -> md.Dataset:
+    """A dataset of *documents* sources, each with *per_document* records of one evidence span each.
+
+    A quarter of the records are actors, two fifths statements, one fifth demands, the rest
+    events; every statement has a speaker, demands a demanding actor and an addressee,
+    events two actors, all in the same source, so each reference is a brat relation or
+    event argument.
+    """
+    rng = random.Random(seed)
+    topics = tuple(md.Topic(id=f"topic-{n}", label=f"Topic {n}") for n in range(20))
+    sources, actors, statements, demands, events = [], [], [], [], []
+    n_actors = max(2, per_document // 4)
+    n_statements, n_demands = per_document * 2 // 5, per_document // 5
+    n_events = per_document - n_actors - n_statements - n_demands
+    for d in range(documents):
+        sid = f"doc-{d}"
+        parts: list[str] = []
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for _ in range(n_actors + n_statements + n_demands + n_events):
+            sentence = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(3, 9))) + "."
+            spans.append((at, at + len(sentence) - 1))
+            parts.append(sentence + " ")
+            at += len(sentence) + 1
+        text = "".join(parts)
+        source = md.Source(id=sid, title=f"Document {d}", text=text)
+        sources.append(source)
+        ev = iter(md.Evidence(source=sid, start=s, end=e, quote=text[s:e]) for s, e in spans)
+        here = [f"actor-{d}-{n}" for n in range(n_actors)]
+        actors += [
+            md.Actor(id=a, name=f"Actor {a}", kind=rng.choice(_KINDS), aliases=(f"A{n}",), evidence=(next(ev),))
+            for n, a in enumerate(here)
+        ]
+        for n in range(n_statements):
+            statements.append(  # noqa: PERF401 - one record per line reads best
+                md.Statement(
+                    id=f"stmt-{d}-{n}", speaker=rng.choice(here), kind=md.StatementKind.CLAIM,
+                    summary=f"Statement {n} of document {d}.", attribution=md.Attribution.PARAPHRASE,
+                    topics=(rng.choice(topics).id,), mentions=(rng.choice(here),), evidence=(next(ev),),
+                )
+            )
+        for n in range(n_demands):
+            demands.append(  # noqa: PERF401
+                md.Demand(
+                    id=f"dem-{d}-{n}", by=rng.choice(here), addressee=rng.choice(here), topic=rng.choice(topics).id,
+                    text=f"Demand {n} of document {d}", kind=md.DemandKind.DEMAND, evidence=(next(ev),),
+                )
+            )
+        for n in range(n_events):
+            events.append(  # noqa: PERF401
+                md.Event(
+                    id=f"evt-{d}-{n}", kind=md.EventKind.NEGOTIATION, summary=f"Event {n} of document {d}.",
+                    actors=tuple(rng.sample(here, 2)), status=md.EventStatus.ONGOING, evidence=(next(ev),),
+                )
+            )
+    return md.Dataset(
+        name="annotation-benchmark", version="1.0.0", sources=sources, actors=actors, topics=topics,
+        statements=statements, demands=demands, events=events,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--documents", type=int, default=1000)
+    p.add_argument("--per-document", type=int, default=100, help="text-bound annotations per document")
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--seed", type=int, default=0)
+    args = p.parse_args(argv)
+    ds = corpus(args.documents, args.per_document, args.seed)
+    spans = sum(len(r.evidence) for t in (ds.actors, ds.statements, ds.demands, ds.events) for r in t)
+    with tempfile.TemporaryDirectory() as tmp:
+        brat = md.dump(ds, Path(tmp) / "brat", format="brat")
+        own = md.dump(ds, Path(tmp) / "same.json", format="json")
+        assert md.load(brat, format="brat") == ds
+        contenders = {
+            "md.load(folder, format='brat')": lambda: md.load(brat, format="brat"),
+            "md.load('same.json')": lambda: md.load(own),
+        }
+        medians = measure(contenders, args.repeat)
+    title = f"Import of {args.documents:,} brat documents, {spans:,} text-bound annotations, median of {args.repeat}"
+    report(title, medians, "md.load('same.json')")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
