@@ -305,6 +305,66 @@ class _AnnReader:
         mark.values[field] = value
 
 
+_LABEL = "|".join(re.escape(label) for label in LABELS)
+_WHOLE_T = re.compile(rf"^(T[^\t\n]*)\t({_LABEL}) (\d+) (\d+)\t([^\n]*)$", re.MULTILINE)
+_WHOLE_E = re.compile(r"^(E[^\t\n]*)\tEvent:(\S+)((?: [a-z_]+\d*:\S+)*)$", re.MULTILINE)
+_WHOLE_R = re.compile(r"^(R[^\t\n]*)\t(\S+) Arg1:(\S+) Arg2:(\S+)$", re.MULTILINE)
+_WHOLE_A = re.compile(r"^A[^\t\n]*\t(\S+) (\S+)(?: (\S+))?$", re.MULTILINE)
+_WHOLE_NOTE = re.compile(r"^#[^\t\n]*\tAnnotatorNotes (\S+)\t([a-z_]+): ([^\n]*)$", re.MULTILINE)
+_NONBLANK = re.compile(r"^[^\S\n]*\S", re.MULTILINE)
+
+
+def _read_whole(reader: _AnnReader, ann: str) -> bool:  # noqa: C901 - one pass per line kind, each short
+    """Read an ``.ann`` file of the usual shape (what :func:`write` writes) a line kind at a time.
+
+    Each kind of line is matched over the whole file at once; when every non-blank line
+    matched and every reference resolves, the document takes the result. Otherwise
+    nothing is kept and the file is read line by line, which names each problem.
+    """
+    if "\r" in ann:
+        return False
+    t_lines, e_lines = _WHOLE_T.findall(ann), _WHOLE_E.findall(ann)
+    r_lines, a_lines, notes = _WHOLE_R.findall(ann), _WHOLE_A.findall(ann), _WHOLE_NOTE.findall(ann)
+    if len(t_lines) + len(e_lines) + len(r_lines) + len(a_lines) + len(notes) != len(_NONBLANK.findall(ann)):
+        return False
+    text, marks, owner, links = reader.doc.text, {}, {}, []
+    for key, label, a, b, quoted in t_lines:
+        start, end = int(a), int(b)
+        seen = text[start:end]
+        if start >= end or (seen != quoted and flatten(seen) != quoted):
+            return False
+        marks[key] = Mark(key, label, [(start, end)])
+    for key, trigger, args in e_lines:
+        if trigger not in marks:
+            return False
+        owner[key] = trigger
+        for arg in args.split():
+            role, _, target = arg.partition(":")
+            links.append(Link(f"{key} {arg}", role.rstrip("0123456789"), trigger, owner.get(target, target)))
+    links += [Link(key, role, owner.get(h, h), owner.get(t, t)) for key, role, h, t in r_lines]
+    for name, ref, value in a_lines:
+        mark = marks.get(owner.get(ref, ref))
+        field = None if mark is None else _ATTRIBUTES[mark.label].get(name)
+        if mark is None or field is None:
+            return False
+        mark.values[field] = value or True
+    for ref, field, value in notes:
+        mark = marks.get(owner.get(ref, ref))
+        if mark is None or field not in _NOTE_FIELDS[mark.label]:
+            return False
+        if value.startswith('"'):
+            try:
+                value = json.loads(value)  # noqa: PLW2901 - the note's text, unquoted
+            except json.JSONDecodeError:
+                return False
+        mark.values[field] = value
+    reader.marks.update(marks)
+    reader.owner.update(owner)
+    reader.doc.marks.extend(marks.values())
+    reader.doc.links.extend(links)
+    return True
+
+
 def read_imported(path: Path) -> Imported:
     """Read the brat folder at *path* (or the folder of a ``.ann``/``.txt`` file), with repairs."""
     folder = Path(path)
@@ -320,7 +380,9 @@ def read_imported(path: Path) -> Imported:
         if text is None or ann is None:
             continue
         doc = Doc(txt.stem, text, {"id": txt.stem})
-        _AnnReader(doc, problems).read(ann)
+        reader = _AnnReader(doc, problems)
+        if not _read_whole(reader, ann):
+            reader.read(ann)
         docs.append(doc)
     if not docs and not problems:
         raise DatasetError([Problem("", "no brat documents (*.txt) in this folder")], file=str(folder))

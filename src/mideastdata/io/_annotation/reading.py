@@ -13,6 +13,7 @@ import attrs
 from ..._normalize import text_sha256
 from ...dataset import SCHEMA_VERSION, Dataset
 from ...errors import DatasetError, Problem
+from ...limits import Limits
 from ...model import PartialDate, Source
 from .fields import LABELS, LINKS, TABLES, FieldSpec, plain_default, specs, to_plain
 from .marks import ORDER_KEY, SOURCE_META, Doc, Mark
@@ -269,6 +270,7 @@ def from_docs(
 
 
 EXTRA_FILE = "mideastdata.json"
+_UNLIMITED = Limits(max_bytes=None, max_records=None)
 _PATH_RE = re.compile(r"(\w+)\[(\d+)\](.*)", re.DOTALL)
 
 
@@ -314,10 +316,19 @@ def _dataset(reader: _Reader, extra: dict[str, Any], tables: dict[str, Rows]) ->
         **{t: [r for r, _ in named[t]] for t in ("statements", "demands", "events")},
     }
     try:
-        return from_json(json.dumps(doc, ensure_ascii=False))
+        return from_json(_encode(doc), limits=_UNLIMITED)  # the tool's files were measured by md.load
     except DatasetError as exc:
         reader.problems.extend(_located(p, named) for p in exc.problems)
     return None
+
+
+def _encode(doc: dict[str, Any]) -> str | bytes:
+    """*doc* as JSON: with msgspec when it is installed (the ``fast`` extra), else the standard library."""
+    try:
+        import msgspec  # noqa: PLC0415 - optional
+    except ImportError:  # pragma: no cover - the test extra installs it
+        return json.dumps(doc, ensure_ascii=False)
+    return msgspec.json.encode(doc)
 
 
 def _rank(order: list[str]) -> Any:
