@@ -314,7 +314,7 @@ _WHOLE_NOTE = re.compile(r"^#[^\t\n]*\tAnnotatorNotes (\S+)\t([a-z_]+): ([^\n]*)
 _NONBLANK = re.compile(r"^[^\S\n]*\S", re.MULTILINE)
 
 
-def _read_whole(reader: _AnnReader, ann: str) -> bool:  # noqa: C901 - one pass per line kind, each short
+def _read_whole(reader: _AnnReader, ann: str) -> bool:
     """Read an ``.ann`` file of the usual shape (what :func:`write` writes) a line kind at a time.
 
     Each kind of line is matched over the whole file at once; when every non-blank line
@@ -327,21 +327,40 @@ def _read_whole(reader: _AnnReader, ann: str) -> bool:  # noqa: C901 - one pass 
     r_lines, a_lines, notes = _WHOLE_R.findall(ann), _WHOLE_A.findall(ann), _WHOLE_NOTE.findall(ann)
     if len(t_lines) + len(e_lines) + len(r_lines) + len(a_lines) + len(notes) != len(_NONBLANK.findall(ann)):
         return False
-    text, marks, owner, links = reader.doc.text, {}, {}, []
-    for key, label, a, b, quoted in t_lines:
-        start, end = int(a), int(b)
-        seen = text[start:end]
-        if start >= end or (seen != quoted and flatten(seen) != quoted):
-            return False
-        marks[key] = Mark(key, label, [(start, end)])
+    marks = _whole_marks(reader.doc.text, t_lines)
+    owner: dict[str, str] = {}
+    links: list[Link] = []
     for key, trigger, args in e_lines:
-        if trigger not in marks:
+        if marks is None or trigger not in marks:
             return False
         owner[key] = trigger
         for arg in args.split():
             role, _, target = arg.partition(":")
             links.append(Link(f"{key} {arg}", role.rstrip("0123456789"), trigger, owner.get(target, target)))
     links += [Link(key, role, owner.get(h, h), owner.get(t, t)) for key, role, h, t in r_lines]
+    if marks is None or not _whole_values(marks, owner, a_lines, notes):
+        return False
+    reader.marks.update(marks)
+    reader.owner.update(owner)
+    reader.doc.marks.extend(marks.values())
+    reader.doc.links.extend(links)
+    return True
+
+
+def _whole_marks(text: str, t_lines: list[tuple[str, ...]]) -> dict[str, Mark] | None:
+    marks: dict[str, Mark] = {}
+    for key, label, a, b, quoted in t_lines:
+        start, end = int(a), int(b)
+        seen = text[start:end]
+        if start >= end or (seen != quoted and flatten(seen) != quoted):
+            return None
+        marks[key] = Mark(key, label, [(start, end)])
+    return marks
+
+
+def _whole_values(
+    marks: dict[str, Mark], owner: dict[str, str], a_lines: list[tuple[str, ...]], notes: list[tuple[str, ...]]
+) -> bool:
     for name, ref, value in a_lines:
         mark = marks.get(owner.get(ref, ref))
         field = None if mark is None else _ATTRIBUTES[mark.label].get(name)
@@ -352,16 +371,10 @@ def _read_whole(reader: _AnnReader, ann: str) -> bool:  # noqa: C901 - one pass 
         mark = marks.get(owner.get(ref, ref))
         if mark is None or field not in _NOTE_FIELDS[mark.label]:
             return False
-        if value.startswith('"'):
-            try:
-                value = json.loads(value)  # noqa: PLW2901 - the note's text, unquoted
-            except json.JSONDecodeError:
-                return False
-        mark.values[field] = value
-    reader.marks.update(marks)
-    reader.owner.update(owner)
-    reader.doc.marks.extend(marks.values())
-    reader.doc.links.extend(links)
+        try:
+            mark.values[field] = json.loads(value) if value.startswith('"') else value
+        except json.JSONDecodeError:
+            return False
     return True
 
 
