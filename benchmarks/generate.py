@@ -9,8 +9,9 @@ Shape, proportional to *n* statements: ``n // 100`` actors (at least 10),
 ``n // 4`` demands, ``n // 4`` events, 50 topics and a few hundred sources at
 1M statements (each about 12,000 characters, some Arabic and Hebrew). Summaries
 are 60-250 characters, some non-ASCII; records carry 1-3 topics and 1-2 evidence
-spans whose quotes are cut from the source texts; about 30% of dates are
-missing and the rest are of year, month or day precision. Deterministic by seed.
+spans whose quotes are cut from the source texts; a direct statement (a third of them)
+quotes words of its first span; about 30% of dates are missing and the rest are of
+year, month or day precision. Deterministic by seed.
 
 Command line::
 
@@ -292,21 +293,24 @@ class _Generator:
                         "condition": text(20, 80) if position == "conditional" else None,
                     }
                 )
+            attribution = choice(_ATTRIBUTIONS)
+            evidence = spans.some()
             append(
                 {
                     "id": f"stmt-{i}",
                     "speaker": f"actor-{int(rand() * n_actors)}",
                     "kind": choice(_STATEMENT_KINDS),
                     "summary": text(60, 250),
-                    "quote": text(20, 120) if rand() < 0.4 else None,
-                    "attribution": choice(_ATTRIBUTIONS),
+                    # a quote if and only if direct, and words of its evidence
+                    "quote": evidence[0]["quote"][int(rand() * 6) :] if attribution == "direct" else None,
+                    "attribution": attribution,
                     "topics": topics,
                     "mentions": _picks(rng, "actor-", n_actors, 0, 3),
                     "stances": stances,
                     "date": _date(rng),
                     "cameo": choice(_EVENT_CAMEO) if rand() < 0.5 else None,
                     "plover": choice(_PLOVER) if rand() < 0.3 else None,
-                    "evidence": spans.some(),
+                    "evidence": evidence,
                 }
             )
         return out

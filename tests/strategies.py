@@ -1,8 +1,9 @@
 """Hypothesis strategies for whole, valid datasets (reused by every round-trip test).
 
 ``datasets()`` draws a :class:`mideastdata.Dataset` that passes every check: ids are
-unique slugs, every reference resolves, every evidence span is cut from its source's
-text, codes are known. Text fields mix any Unicode (Arabic, Hebrew, emoji, controls)
+unique slugs, every reference resolves, every record has evidence spans cut from its
+source's text, a statement has a quote (words of its evidence) if and only if it is direct,
+stances are on the statement's topics, one per topic, codes are known. Text fields mix any Unicode (Arabic, Hebrew, emoji, controls)
 with the characters that break naive serialisers: quotes, commas, CR and LF, a leading
 ``=`` or ``'``, empty strings wherever they are allowed; optional fields are ``None``
 as often as not; dates come at every precision.
@@ -81,7 +82,7 @@ def _earlier(draw: st.DrawFn, ids: list[str]) -> str | None:
 @st.composite
 def _evidence(draw: st.DrawFn, sources: tuple[md.Source, ...]) -> tuple[md.Evidence, ...]:
     spans = []
-    for _ in range(draw(st.integers(0, 2))):
+    for _ in range(draw(st.integers(1, 2))):
         src = draw(st.sampled_from(sources))
         anchors = [i for i, ch in enumerate(src.text) if not ch.isspace()]
         anchor = draw(st.sampled_from(anchors))
@@ -89,6 +90,21 @@ def _evidence(draw: st.DrawFn, sources: tuple[md.Source, ...]) -> tuple[md.Evide
         end = draw(st.integers(anchor + 1, len(src.text)))
         spans.append(md.Evidence(source=src.id, start=start, end=end, quote=src.text[start:end]))
     return tuple(spans)
+
+
+@st.composite
+def _cut(draw: st.DrawFn, spans: tuple[md.Evidence, ...]) -> str:
+    """Words of one of *spans*: a non-empty piece of its quote."""
+    quote = draw(st.sampled_from(spans)).quote
+    start = draw(st.integers(0, len(quote) - 1))
+    return quote[start : draw(st.integers(start + 1, len(quote)))]
+
+
+def _stance(draw: st.DrawFn, topic: str) -> md.Stance:
+    """A stance on *topic*; a conditional one says on what."""
+    position = draw(st.sampled_from(md.Position))
+    condition = draw(nonblank_texts) if position == md.Position.CONDITIONAL else draw(_optional(texts))
+    return md.Stance(topic=topic, position=position, condition=condition)
 
 
 @st.composite
@@ -157,50 +173,51 @@ def datasets(draw: st.DrawFn) -> md.Dataset:
     statements: list[md.Statement] = []
     if actor_ids:
         for sid in _ids(draw, "stmt", 0, 4):
-            stances = tuple(
-                md.Stance(
-                    topic=draw(st.sampled_from(topic_ids)),
-                    position=draw(st.sampled_from(md.Position)),
-                    condition=draw(_optional(texts)),
-                )
-                for _ in range(draw(st.integers(0, 2) if topic_ids else st.just(0)))
-            )
+            topics_of = _subset(draw, topic_ids)
+            stances = tuple(  # at most one stance per topic, each on one of the statement's topics
+                _stance(draw, topic) for topic in draw(st.lists(st.sampled_from(topics_of), max_size=2, unique=True))
+            ) if topics_of else ()
+            evidence = draw(_evidence(sources))
+            attribution = draw(st.sampled_from(md.Attribution))
             statements.append(
                 md.Statement(
                     id=sid,
                     speaker=draw(st.sampled_from(actor_ids)),
                     kind=draw(st.sampled_from(md.StatementKind)),
                     summary=draw(nonblank_texts),
-                    quote=draw(_optional(texts)),
-                    attribution=draw(st.sampled_from(md.Attribution)),
-                    topics=_subset(draw, topic_ids),
+                    # a quote if and only if direct: words of one of its evidence spans
+                    quote=draw(_cut(evidence)) if attribution == md.Attribution.DIRECT else None,
+                    attribution=attribution,
+                    topics=topics_of,
                     mentions=_subset(draw, actor_ids),
                     stances=stances,
                     date=draw(_optional(partial_dates())),
                     cameo=draw(_optional(st.sampled_from(_EVENT_CODES))),
                     plover=draw(_optional(st.sampled_from(_PLOVER))),
-                    evidence=draw(_evidence(sources)),
+                    evidence=evidence,
                     same_as=_earlier(draw, [s.id for s in statements]),
                 )
             )
     statement_ids = [s.id for s in statements]
     demands: list[md.Demand] = []
     if actor_ids and topic_ids:
-        demands.extend(
-            md.Demand(
-                same_as=_earlier(draw, [d.id for d in demands]),
-                id=did,
-                by=draw(st.sampled_from(actor_ids)),
-                addressee=draw(_optional(st.sampled_from(actor_ids))),
-                topic=draw(st.sampled_from(topic_ids)),
-                text=draw(nonblank_texts),
-                kind=draw(st.sampled_from(md.DemandKind)),
-                condition=draw(_optional(texts)),
-                statement=draw(_optional(st.sampled_from(statement_ids))) if statement_ids else None,
-                evidence=draw(_evidence(sources)),
+        for did in _ids(draw, "dem", 0, 3):
+            kind = draw(st.sampled_from(md.DemandKind))
+            demands.append(
+                md.Demand(
+                    same_as=_earlier(draw, [d.id for d in demands]),
+                    id=did,
+                    by=draw(st.sampled_from(actor_ids)),
+                    addressee=draw(_optional(st.sampled_from(actor_ids))),
+                    topic=draw(st.sampled_from(topic_ids)),
+                    text=draw(nonblank_texts),
+                    kind=kind,
+                    # a condition demand has no condition: the demanded thing is the condition
+                    condition=None if kind == md.DemandKind.CONDITION else draw(_optional(texts)),
+                    statement=draw(_optional(st.sampled_from(statement_ids))) if statement_ids else None,
+                    evidence=draw(_evidence(sources)),
+                )
             )
-            for did in _ids(draw, "dem", 0, 3)
-        )
     events: list[md.Event] = []
     events.extend(
         md.Event(

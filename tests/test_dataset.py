@@ -60,7 +60,7 @@ def test_duplicate_id(records: dict[str, Any]) -> None:
     [
         ("statements", "speaker", "hamass", "statements[0].speaker: unknown actor 'hamass' — did you mean 'hamas'?"),
         ("statements", "mentions", ("isrel",), "statements[0].mentions[0]: unknown actor 'isrel' — did you mean 'israel'?"),
-        ("statements", "topics", ("hostage",), "statements[0].topics[0]: unknown topic 'hostage' — did you mean 'hostages'?"),
+        ("statements", "topics", ("hamas-disarmament", "hostage"), "statements[0].topics[1]: unknown topic 'hostage' — did you mean 'hostages'?"),
         ("demands", "by", "nobody", "demands[0].by: unknown actor 'nobody'"),
         ("demands", "addressee", "hamas-x", "demands[0].addressee: unknown actor 'hamas-x' — did you mean 'hamas'?"),
         ("demands", "topic", "ceasefire", "demands[0].topic: unknown topic 'ceasefire'"),
@@ -83,7 +83,10 @@ def test_dangling_stance_topic(records: dict[str, Any]) -> None:
     """A stance on an unknown topic is reported at its path."""
     stmt = attrs.evolve(records["statements"][0], stances=(md.Stance(topic="disarm", position=md.Position.OPPOSES),))
     records["statements"] = (stmt,)
-    assert _problems(**records) == ["statements[0].stances[0].topic: unknown topic 'disarm'"]
+    assert _problems(**records) == [
+        "statements[0].stances[0].topic: unknown topic 'disarm'",
+        "statements[0].stances[0].topic: topic 'disarm' is not among the topics ('hamas-disarmament'): add it to topics",
+    ]
 
 
 def test_evidence_unknown_source(records: dict[str, Any]) -> None:
@@ -133,7 +136,9 @@ def test_all_problems_reported_together(records: dict[str, Any]) -> None:
     records["statements"] = (attrs.evolve(records["statements"][0], speaker="x", topics=("y",)),)
     records["events"] = (attrs.evolve(records["events"][0], cameo="000"),)
     problems = _problems(**records)
-    assert [p.split(":")[0] for p in problems] == ["statements[0].speaker", "statements[0].topics[0]", "events[0].cameo"]
+    assert [p.split(":")[0] for p in problems] == [
+        "statements[0].speaker", "statements[0].topics[0]", "statements[0].stances[0].topic", "events[0].cameo",
+    ]
 
 
 def test_membership_cycle(records: dict[str, Any]) -> None:

@@ -31,7 +31,7 @@ def _dates(draw: st.DrawFn) -> md.PartialDate | None:
 
 def _evidence(draw: st.DrawFn, src: md.Source, starts: list[int]) -> tuple[md.Evidence, ...]:
     spans = []
-    for _ in range(draw(st.integers(0, 2))):
+    for _ in range(draw(st.integers(1, 2))):
         first = draw(st.integers(0, len(starts) - 1))
         last = draw(st.integers(first, min(first + 3, len(starts) - 1)))
         start = starts[first]
@@ -60,27 +60,30 @@ def datasets(draw: st.DrawFn) -> md.Dataset:
         for i, a in enumerate(actor_ids)
     ]
     topics = [md.Topic(id=t, label=f"Label {t}") for t in topic_ids]
-    statements = [
-        md.Statement(
+    statements = []
+    for i in range(draw(st.integers(0, 12))):
+        evidence = _evidence(draw, src, starts)
+        attribution = draw(st.sampled_from(md.Attribution))
+        topics_of = _subset(draw, topic_ids)
+        positions = [draw(st.sampled_from(md.Position)) for _ in topics_of[:2]]
+        statements.append(md.Statement(
             id=f"stmt-{i}", speaker=draw(st.sampled_from(actor_ids)), kind=draw(st.sampled_from(md.StatementKind)),
-            summary=_text(draw), quote=draw(st.none() | st.just(_text(draw))),
-            attribution=draw(st.sampled_from(md.Attribution)), topics=_subset(draw, topic_ids),
-            mentions=_subset(draw, actor_ids),
-            stances=tuple(md.Stance(topic=t, position=draw(st.sampled_from(md.Position)),
-                                    condition=draw(st.none() | st.just("if asked")))
-                          for t in _subset(draw, topic_ids, 2)),
-            date=_dates(draw), evidence=_evidence(draw, src, starts),
-        )
-        for i in range(draw(st.integers(0, 12)))
-    ]
-    demands = [
-        md.Demand(
+            summary=_text(draw), attribution=attribution, topics=topics_of, mentions=_subset(draw, actor_ids),
+            # a quote if and only if direct, cut from the evidence; one stance per topic, on the statement's topics
+            quote=draw(st.sampled_from(evidence[0].quote.split(" "))) if attribution == "direct" else None,
+            stances=tuple(md.Stance(topic=t, position=p, condition="if asked" if p == "conditional" else None)
+                          for t, p in zip(topics_of, positions, strict=False)),
+            date=_dates(draw), evidence=evidence,
+        ))
+    demands = []
+    for i in range(draw(st.integers(0, 12))):
+        kind = draw(st.sampled_from(md.DemandKind))
+        demands.append(md.Demand(
             id=f"dem-{i}", by=draw(st.sampled_from(actor_ids)), addressee=draw(st.none() | st.sampled_from(actor_ids)),
-            topic=draw(st.sampled_from(topic_ids)), text=_text(draw), kind=draw(st.sampled_from(md.DemandKind)),
-            condition=draw(st.none() | st.just("once freed")), evidence=_evidence(draw, src, starts),
-        )
-        for i in range(draw(st.integers(0, 12)))
-    ]
+            topic=draw(st.sampled_from(topic_ids)), text=_text(draw), kind=kind,
+            condition=None if kind == "condition" else draw(st.none() | st.just("once freed")),
+            evidence=_evidence(draw, src, starts),
+        ))
     events = [
         md.Event(
             id=f"evt-{i}", kind=draw(st.sampled_from(md.EventKind)), summary=_text(draw),

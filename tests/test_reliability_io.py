@@ -143,12 +143,13 @@ def _dataset_with(text: str) -> md.Dataset:
     nfc, nfd = unicodedata.normalize("NFC", text), unicodedata.normalize("NFD", text)
     source_text = f"{text}|{nfc}|{nfd}"
     src = md.Source(id="src", title=nfd, text=source_text, publisher=nfc)
-    actor = md.Actor(id="a", name=text, kind=md.ActorKind.PERSON, aliases=(nfc, nfd),
-                     evidence=(md.Evidence(source="src", start=0, end=len(text), quote=text),))
+    whole = md.Evidence(source="src", start=0, end=len(source_text), quote=source_text)
+    actor = md.Actor(id="a", name=text, kind=md.ActorKind.PERSON, aliases=(nfc, nfd), evidence=(whole,))
     topic = md.Topic(id="t", label=nfc, description=nfd)
     stmt = md.Statement(id="s", speaker="a", kind=md.StatementKind.CLAIM, summary=nfd, quote=nfc,
                         attribution=md.Attribution.DIRECT, topics=("t",),
-                        stances=(md.Stance(topic="t", position=md.Position.CONDITIONAL, condition=text),))
+                        stances=(md.Stance(topic="t", position=md.Position.CONDITIONAL, condition=text),),
+                        evidence=(whole,))
     return md.Dataset(name=nfd, version="1.0.0", license=nfc, citation=text,
                       sources=(src,), actors=(actor,), topics=(topic,), statements=(stmt,))
 

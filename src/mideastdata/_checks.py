@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from . import _schema
+from . import _rules, _schema
+from ._nearmatch import Folded, fold, near_match
 from ._schema import SCHEMA_VERSION
 from .codes import is_cameo_actor_code, is_cameo_event_code, is_plover_type
 from .errors import Problem, did_you_mean, short_repr, shorten
@@ -69,6 +70,8 @@ class _Checker:
         self.ids: dict[str, dict[str, Any]] = {}
         self.hints_left = _MAX_HINTS
         self.budget = _HINT_BUDGET
+        self.locates_left = _MAX_HINTS
+        self.folded: dict[str, Folded] = {}
 
     def hint(self, value: str, known: Mapping[str, Any]) -> str:
         if self.hints_left <= 0 or self.budget < len(known):
@@ -79,6 +82,20 @@ class _Checker:
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
+
+    def where_in_sources(self, quote: str) -> str:
+        """Where *quote* occurs in a source, as a hint (at most ``_MAX_HINTS`` searches, each linear)."""
+        if self.locates_left <= 0:
+            return ""
+        self.locates_left -= 1
+        for sid, src in self.ids["sources"].items():
+            at = src.text.find(quote)
+            if at != -1:
+                return (
+                    f"; it occurs in source {sid!r} at [{at}, {at + len(quote)}): add that span to the evidence "
+                    "(Source.evidence(words) computes it)"
+                )
+        return "; add the span of the source that holds it to the evidence"
 
     def ref(self, path: str, value: str | None, table: str, what: str) -> None:
         if value is None or table in self.incomplete:
@@ -108,15 +125,38 @@ class _Checker:
                     f"{where}.end",
                     f"span [{short_repr(ev.start)}, {short_repr(ev.end)}) runs past the end of source "
                     f"{short_repr(ev.source)} "
-                    f"({len(text)} characters)",
+                    f"({len(text)} characters){self.locate(ev.source, text, ev.quote, ev.start)}",
                 )
             elif text[ev.start : ev.end] != ev.quote:
                 actual = text[ev.start : ev.end]
+                hint = self.locate(ev.source, text, ev.quote, ev.start)
                 self.add(
                     f"{where}.quote",
                     f"quote {short_repr(ev.quote)} differs from the source text "
-                    f"at [{ev.start}, {ev.end}): {short_repr(actual)}",
+                    f"at [{ev.start}, {ev.end}): {short_repr(actual)}{hint}",
                 )
+
+    def locate(self, source: str, text: str, quote: str, near: int) -> str:
+        """Where *quote* occurs in *text* (the occurrence nearest offset *near*), or its near match, as a hint.
+
+        Each search is linear in the text; at most ``_MAX_HINTS`` are made in one check, and a source's
+        folded text is computed once.
+        """
+        if self.locates_left <= 0 or not quote:
+            return ""
+        self.locates_left -= 1
+        after = text.find(quote, near)
+        before = text.rfind(quote, 0, min(len(text), near + len(quote) - 1))
+        found = [at for at in (before, after) if at != -1]
+        if found:
+            at = min(found, key=lambda a: abs(a - near))
+            return f"; the quote occurs at [{at}, {at + len(quote)}): set start={at}, end={at + len(quote)}"
+        if source not in self.folded:
+            self.folded[source] = fold(text)
+        match = near_match(self.folded[source], text, quote)
+        if match is None:
+            return ""
+        return f"; the source has {match.describe()}: copy those exact words and offsets"
 
 
 
@@ -293,27 +333,36 @@ def _checked(spec: _schema.FieldSpec) -> bool:
 
 
 def _check_table(c: _Checker, name: str, records: tuple[Any, ...], texts: Mapping[str, str]) -> None:
-    """Every reference, code and evidence span of one table.
+    """Every reference, code, evidence span and declared rule (:mod:`mideastdata._rules`) of one table.
 
     Each field's rule first tests the whole column at once; only the records a test
     refuses are checked one by one, in record order and field order, with paths and hints.
     """
     kind = TABLE_TYPES[name]
-    rules = [_Rule(spec, c.ids, texts) for spec in _schema.fields(kind) if _checked(spec)]
+    specs = [s for s in _schema.fields(kind) if _checked(s) or _rules.has_rules(s)]
+    rules = {s.name: _Rule(s, c.ids, texts) for s in specs if _checked(s)}
     bad: set[int] = set()
-    for rule in rules:
-        ok = rule.column_ok(list(map(operator.attrgetter(rule.spec.name), records)))
-        if ok is not True:
-            bad.update(i for i, flag in enumerate(ok) if not flag)
+    for spec in specs:
+        values = list(map(operator.attrgetter(spec.name), records))
+        for ok in (
+            rules[spec.name].column_ok(values) if spec.name in rules else True,
+            _rules.column_test(spec, values, records) if _rules.has_rules(spec) else True,
+        ):
+            if ok is not True:
+                bad.update(i for i, flag in enumerate(ok) if not flag)
     own = [s for s in _schema.references(kind, name) if s.kind == "texts"]
+    what = _singular(name)
     for i in sorted(bad.union(*(_self_referring(records, s.name) for s in own))):
         record = records[i]
         p = f"{name}[{i}]"
-        for rule in rules:
-            rule.check(c, f"{p}.{rule.spec.name}", getattr(record, rule.spec.name))
-            if rule.spec in own and record.id in getattr(record, rule.spec.name):
-                message = f"{_singular(name)} {short_repr(record.id)} cannot be a member of itself"
-                c.add(f"{p}.{rule.spec.name}", message)
+        for spec in specs:
+            path, value = f"{p}.{spec.name}", getattr(record, spec.name)
+            if spec.name in rules:
+                rules[spec.name].check(c, path, value)
+            if _rules.has_rules(spec):
+                _rules.check(c, spec, _rules.At(path, record, what), value)
+            if spec in own and record.id in value:
+                c.add(path, f"{what} {short_repr(record.id)} cannot be a member of itself")
     for spec in own:
         _check_cycles(c, name, spec.name, c.ids[name])
 

@@ -73,6 +73,8 @@ ISO_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 Role = Literal["by", "of"]
 Vocabulary = Literal["cameo-actor", "cameo-event", "plover"]
+Condition = tuple[str, str]
+"""A field of the same record and a value of it (an enum's value compares equal to its member)."""
 
 
 @attrs.frozen
@@ -91,6 +93,20 @@ class FieldMeta:
     """The code vocabulary of :mod:`mideastdata.codes` the value is checked against."""
     minimum: int | None = None
     """The least value of an integer (its validator is the record's own, as for offsets)."""
+    min_items: int = 0
+    """The least number of items of a tuple (checked with the whole dataset, so a record can be built first)."""
+    quoted_in: str | None = None
+    """The record's field of evidence spans one of whose quotes holds this text (or each text) verbatim."""
+    set_when: Condition | None = None
+    """``(field, value)``: this field must be set (not None) when the record's *field* holds *value*."""
+    only_when: Condition | None = None
+    """``(field, value)``: this field may be set only when the record's *field* holds *value*."""
+    unset_when: Condition | None = None
+    """``(field, value)``: this field must be None when the record's *field* holds *value*."""
+    key: str | None = None
+    """For a tuple of nested records: the field of theirs that no two items may share."""
+    key_among: str | None = None
+    """For a tuple of nested records with a :attr:`key`: the record's field that holds every item's key."""
 
 
 # --------------------------------------------------------------------------- validators
@@ -272,9 +288,15 @@ def text() -> dict[str, Any]:
     return _spec(_nonempty_str, nonempty=True)
 
 
-def opt_text() -> dict[str, Any]:
-    """A text, or None."""
-    return _spec(_opt_str)
+def opt_text(
+    *,
+    quoted_in: str | None = None,
+    set_when: Condition | None = None,
+    only_when: Condition | None = None,
+    unset_when: Condition | None = None,
+) -> dict[str, Any]:
+    """A text, or None; when it must or must not be set, and where it is quoted, are checked with the dataset."""
+    return _spec(_opt_str, quoted_in=quoted_in, set_when=set_when, only_when=only_when, unset_when=unset_when)
 
 
 def code(vocabulary: Vocabulary) -> dict[str, Any]:
@@ -317,9 +339,13 @@ def opt_date(kind: type) -> dict[str, Any]:
     return _spec(_opt_instance(kind), pattern="date")
 
 
-def records(kind: type) -> dict[str, Any]:
-    """A tuple of nested records of *kind*."""
-    return _spec(_tuple_of(kind))
+def records(kind: type, *, min_items: int = 0, key: str | None = None, key_among: str | None = None) -> dict[str, Any]:
+    """A tuple of nested records of *kind*.
+
+    With the whole dataset, checks that it holds at least *min_items* of them, that no two share their
+    *key* field, and that every key is among the values of the record's *key_among* field.
+    """
+    return _spec(_tuple_of(kind), min_items=min_items, key=key, key_among=key_among)
 
 
 def offset(minimum: int) -> dict[str, Any]:
@@ -327,6 +353,6 @@ def offset(minimum: int) -> dict[str, Any]:
     return {"metadata": {META: FieldMeta(minimum=minimum)}}
 
 
-def strings() -> dict[str, Any]:
-    """A tuple of texts."""
-    return _spec(_tuple_of(str))
+def strings(*, quoted_in: str | None = None) -> dict[str, Any]:
+    """A tuple of texts; with *quoted_in*, each occurs in a quote of that evidence field (checked with the dataset)."""
+    return _spec(_tuple_of(str), quoted_in=quoted_in)

@@ -7,7 +7,16 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["DatasetError", "Problem", "short_repr", "shorten", "suggest"]
+__all__ = [
+    "DatasetError",
+    "FieldTypeError",
+    "FieldValueError",
+    "Problem",
+    "a_or_an",
+    "short_repr",
+    "shorten",
+    "suggest",
+]
 
 
 _MESSAGE_MAX = 400
@@ -104,6 +113,11 @@ def short_repr(value: object) -> str:
     except ValueError:  # an integer inside a container, beyond the digits Python prints
         return f"<{type(value).__name__} holding a huge integer>"
     return text if len(text) <= _REPR_MAX else f"{text[: _REPR_MAX - 3]}..."
+
+
+def a_or_an(word: str) -> str:
+    """*word* with its indefinite article: ``an ActorKind``, ``a PartialDate``, ``an event``."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
 
 
 _HINT_MAX = 100

@@ -19,6 +19,7 @@ import attrs
 from . import _fields as f
 from ._display import _HtmlRepr
 from ._fields import ISO_DATE_RE, SLUG_RE
+from ._nearmatch import near_match
 from ._normalize import text_sha256
 from .errors import FieldValueError, short_repr
 
@@ -327,7 +328,10 @@ class Source(_HtmlRepr):
             starts.append(at)
             at = self.text.find(quote, at + 1)
         if not starts:
-            msg = f"{quote!r} does not occur in source {self.id!r}"
+            msg = f"{short_repr(quote)} does not occur in source {self.id!r}"
+            near = near_match(self.text, self.text, quote)
+            if near is not None:
+                msg += f"; the text has {near.describe()}: pass those exact words"
             raise ValueError(msg)
         if occurrence is None:
             if len(starts) > 1:
@@ -388,7 +392,7 @@ class Actor(_Reported, _HtmlRepr):
     country: str | None = attrs.field(default=None, **f.country())
     cameo: str | None = attrs.field(default=None, **f.code("cameo-actor"))
     anonymous: bool = False
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence, min_items=1))
     wikidata: str | None = attrs.field(default=None, **f.opt_pattern("wikidata", "Q801"))
     """The Wikidata item (QID) of this actor, where one has been verified."""
     identifiers: tuple[Identifier, ...] = attrs.field(default=(), **f.records(Identifier))
@@ -413,6 +417,10 @@ class Stance:
     condition: str | None = attrs.field(default=None, **f.opt_text())
 
 
+_DIRECT = ("attribution", Attribution.DIRECT)
+"""A statement has a quote if and only if it is direct."""
+
+
 @attrs.frozen(kw_only=True)
 class Statement(_Reported, _HtmlRepr):
     """Something an actor said, as the source reports it."""
@@ -421,15 +429,17 @@ class Statement(_Reported, _HtmlRepr):
     speaker: str = attrs.field(**f.ref("actors", role="by"))
     kind: StatementKind = attrs.field(**f.enum_of(StatementKind))
     summary: str = attrs.field(**f.text())
-    quote: str | None = attrs.field(default=None, **f.opt_text())
+    quote: str | None = attrs.field(
+        default=None, **f.opt_text(quoted_in="evidence", set_when=_DIRECT, only_when=_DIRECT)
+    )
     attribution: Attribution = attrs.field(**f.enum_of(Attribution))
     topics: tuple[str, ...] = attrs.field(default=(), **f.refs("topics"))
     mentions: tuple[str, ...] = attrs.field(default=(), **f.refs("actors"))
-    stances: tuple[Stance, ...] = attrs.field(default=(), **f.records(Stance))
+    stances: tuple[Stance, ...] = attrs.field(default=(), **f.records(Stance, key="topic", key_among="topics"))
     date: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
     cameo: str | None = attrs.field(default=None, **f.code("cameo-event"))
     plover: str | None = attrs.field(default=None, **f.code("plover"))
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence, min_items=1))
     same_as: str | None = attrs.field(default=None, **f.opt_ref("statements"))
     """The statement that this record reports from another source, when the reports disagree (see the codebook)."""
 
@@ -446,7 +456,7 @@ class Demand(_Reported, _HtmlRepr):
     kind: DemandKind = attrs.field(**f.enum_of(DemandKind))
     condition: str | None = attrs.field(default=None, **f.opt_text())
     statement: str | None = attrs.field(default=None, **f.opt_ref("statements"))
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence, min_items=1))
     same_as: str | None = attrs.field(default=None, **f.opt_ref("demands"))
     """The demand that this record reports from another source, when the reports disagree (see the codebook)."""
 
@@ -466,7 +476,7 @@ class Event(_Reported, _HtmlRepr):
     topics: tuple[str, ...] = attrs.field(default=(), **f.refs("topics"))
     cameo: str | None = attrs.field(default=None, **f.code("cameo-event"))
     plover: str | None = attrs.field(default=None, **f.code("plover"))
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence))
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence, min_items=1))
     same_as: str | None = attrs.field(default=None, **f.opt_ref("events"))
     """The event that this record reports from another source, when the reports disagree (see the codebook)."""
 

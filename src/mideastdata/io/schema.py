@@ -47,6 +47,10 @@ def _constraints(spec: _schema.FieldSpec | None) -> dict[str, Any]:
     return {}
 
 
+def _min_items(spec: _schema.FieldSpec | None) -> dict[str, Any]:
+    return {"minItems": spec.meta.min_items} if spec is not None and spec.meta.min_items else {}
+
+
 def _summary(obj: Any) -> str:
     return (inspect.getdoc(obj) or "").split("\n\n")[0].replace("\n", " ")
 
@@ -80,7 +84,7 @@ class _Builder:
             self.record(type_)
             return self.ref(type_.__name__)
         if get_origin(type_) is tuple:
-            return {"type": "array", "items": self.type_schema(get_args(type_)[0], spec)}
+            return {"type": "array", "items": self.type_schema(get_args(type_)[0], spec), **_min_items(spec)}
         simple = {str: "string", bool: "boolean", int: "integer", float: "number"}[type_]
         return {"type": simple, **_constraints(spec)}
 
