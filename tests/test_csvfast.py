@@ -140,7 +140,7 @@ def _tricky(small: md.Dataset) -> md.Dataset:
         md.Source(id="src-ar", title='"x", y', text='قالت حماس, "لا"\r\nשלום', publisher="@evil", language="ar"),
     )
     topics = (attrs.evolve(small.topics[0], description=""), *small.topics[1:])
-    stmt = attrs.evolve(small.statements[0], quote="", summary="'already quoted\n")
+    stmt = attrs.evolve(small.statements[0], quote="", attribution=md.Attribution.DIRECT, summary="'already quoted\n")
     return small.evolve(sources=sources, topics=topics, statements=(stmt,))
 
 

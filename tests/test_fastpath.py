@@ -175,7 +175,7 @@ def test_duplicate_metadata_key_is_caught() -> None:
         ('"summary": "', '"summary": ":'),  # a string value that starts with a colon: an extra `":`
         ('"speaker"', '"speaker"\n'),  # a line break between a key and its colon
         ('"summary": "', '"summary": "\\u00e9 \\ud83d\\ude00 '),  # escapes, a surrogate pair among them
-        ('"quote": null', '"quote": "\\" quoted: \\\\"'),  # escaped quotes and backslashes around a colon
+        ('"condition": null', '"condition": "\\" quoted: \\\\"'),  # escaped quotes and backslashes around a colon
     ],
     ids=["colon-value", "newline-before-colon", "escapes", "escaped-quotes"],
 )
@@ -519,7 +519,8 @@ def _dated(day: int) -> md.Dataset:
     ]
     records["sources"] = (attrs.evolve(src, published=md.PartialDate(year=2025, month=8)),)
     records["statements"] = tuple(
-        attrs.evolve(stmt, id=f"stmt-{i}", date=date, quote=None if i % 2 else "q") for i, date in enumerate(dates)
+        attrs.evolve(stmt, id=f"stmt-{i}", date=date, **({} if i % 2 else {"quote": "Hamas", "attribution": md.Attribution.DIRECT}))
+        for i, date in enumerate(dates)
     )
     records["events"] = tuple(attrs.evolve(event, id=f"evt-{i}", date=date) for i, date in enumerate(reversed(dates)))
     return md.Dataset(**records)
@@ -588,7 +589,12 @@ def test_fast_writing_escapes_every_awkward_character_like_the_reference() -> No
     """Control characters, quotes, backslashes, DEL, line separators and astral characters are written the same."""
     records = small_records()
     stmt = records["statements"][0]
-    records["statements"] = (attrs.evolve(stmt, summary="summary " + _AWKWARD, quote=_AWKWARD),)
+    awkward = md.Source(id="awkward", title="Awkward", text=_AWKWARD)
+    records["sources"] = (*records["sources"], awkward)
+    records["statements"] = (
+        attrs.evolve(stmt, summary="summary " + _AWKWARD, quote=_AWKWARD, attribution=md.Attribution.DIRECT,
+                     evidence=(*stmt.evidence, awkward.evidence(_AWKWARD))),
+    )
     records["topics"] = (*records["topics"], md.Topic(id="awkward", label=_AWKWARD, description=_AWKWARD))
     ds = md.Dataset(**records)
     expected = _reference_text(ds)

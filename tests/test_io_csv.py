@@ -33,8 +33,10 @@ def _with_tricky_text(small: md.Dataset) -> md.Dataset:
         md.Source(id="src-ar", title='=HYPERLINK("x")', text='قالت حماس, "لا"\nשלום', publisher="@evil", language="ar"),
     )
     topics = (attrs.evolve(small.topics[0], description=""), *small.topics[1:])
-    stmt = attrs.evolve(small.statements[0], quote="-2+3", summary="'already quoted")
-    return small.evolve(sources=sources, topics=topics, statements=(stmt,))
+    formula = md.Source(id="src-formula", title="-", text="-2+3")
+    stmt = attrs.evolve(small.statements[0], quote="-2+3", attribution=md.Attribution.DIRECT, summary="'already quoted",
+                        evidence=(*small.statements[0].evidence, formula.evidence("-2+3")))
+    return small.evolve(sources=(*sources, formula), topics=topics, statements=(stmt,))
 
 
 def test_files_and_header_order(tmp_path: Path, small: md.Dataset) -> None:
