@@ -51,7 +51,8 @@ def hostile_dataset(leak_url: str = "http://127.0.0.1:9/leak") -> md.Dataset:
     )
     against = md.Statement(
         id="stmt-hostile-against", speaker="other-actor", kind=md.StatementKind.REJECTION, summary=bad[10],
-        attribution=md.Attribution.PARAPHRASE, stances=(md.Stance(topic="hostile-topic", position=md.Position.OPPOSES),),
+        attribution=md.Attribution.PARAPHRASE, topics=("hostile-topic",),
+        stances=(md.Stance(topic="hostile-topic", position=md.Position.OPPOSES),),
         evidence=spans[3:5],
     )
     demand = md.Demand(id="dem-hostile", by="hostile-actor", addressee="other-actor", topic="hostile-topic",
