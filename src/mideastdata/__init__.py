@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from . import _display, _interop  # noqa: F401 - _interop registers Table.to_arrow, to_polars and Dataset.to_dataframes
 from .dataset import SCHEMA_VERSION, Dataset, Table
-from .errors import DatasetError, Problem
+from .errors import DatasetError, FieldTypeError, FieldValueError, Problem
 from .io import ExportFormat, Format, dump
 from .limits import Limits
 from .model import (
@@ -95,6 +95,8 @@ __all__ = [
     "EventTable",
     "Evidence",
     "ExportFormat",
+    "FieldTypeError",
+    "FieldValueError",
     "Format",
     "Hit",
     "Identifier",

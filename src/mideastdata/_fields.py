@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .errors import FieldTypeError, FieldValueError, short_repr
+from .errors import FieldTypeError, FieldValueError, a_or_an, short_repr
 
 __all__ = [
     "META",
@@ -233,9 +233,12 @@ def _digest_or_empty(_inst: Any, attribute: attrs.Attribute[Any], value: Any) ->
 
 
 def _enum(kind: type[enum.Enum]) -> Any:
+    values = ", ".join(repr(m.value) for m in kind)
+
     def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if type(value) is not kind:
-            msg = f"{attribute.name} must be a {kind.__name__}, got {short_repr(value)}"
+        if type(value) is not kind:  # the field's converter has turned a value of the enum into its member
+            what = f"{a_or_an(kind.__name__)} or one of its values ({values})"
+            msg = f"{attribute.name} must be {what}, got {short_repr(value)}"
             raise FieldTypeError(attribute.name, msg)
 
     return check
@@ -250,7 +253,7 @@ def _opt_finite(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None
 def _opt_instance(kind: type) -> Any:
     def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is not None and type(value) is not kind:
-            msg = f"{attribute.name} must be a {kind.__name__} or None, got {type(value).__name__}"
+            msg = f"{attribute.name} must be {a_or_an(kind.__name__)} or None, got {type(value).__name__}"
             raise FieldTypeError(attribute.name, msg)
 
     return check
@@ -334,9 +337,23 @@ def opt_number() -> dict[str, Any]:
     return _spec(_opt_finite)
 
 
+def _opt_date(kind: type) -> Any:
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None or type(value) is kind:
+            return
+        forms = f"{a_or_an(kind.__name__)}, a datetime.date or ISO text (YYYY, YYYY-MM or YYYY-MM-DD)"
+        if type(value) is str:  # text the field's converter could not read
+            msg = f"{attribute.name} must be {forms} naming a real date, got {short_repr(value)}"
+            raise FieldValueError(attribute.name, msg)
+        msg = f"{attribute.name} must be {forms} or None, got {type(value).__name__}"
+        raise FieldTypeError(attribute.name, msg)
+
+    return check
+
+
 def opt_date(kind: type) -> dict[str, Any]:
     """A :class:`~mideastdata.PartialDate` (passed as *kind*: it is defined after this module), or None."""
-    return _spec(_opt_instance(kind), pattern="date")
+    return _spec(_opt_date(kind), pattern="date")
 
 
 def records(kind: type, *, min_items: int = 0, key: str | None = None, key_among: str | None = None) -> dict[str, Any]:

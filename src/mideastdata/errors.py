@@ -147,7 +147,13 @@ def did_you_mean(wanted: str, known: Iterable[str]) -> str:
 
 
 class FieldValueError(ValueError):
-    """A record field holds a bad value; :attr:`field` names it (raised by model validators)."""
+    """A record field holds a bad value (``date="2025-13"``); :attr:`field` names it.
+
+    Raised when a record is built; a ``ValueError``, so ``except ValueError`` catches it.
+
+    Attributes:
+        field: the name of the field.
+    """
 
     def __init__(self, field: str, message: str) -> None:
         self.field = field
@@ -155,7 +161,13 @@ class FieldValueError(ValueError):
 
 
 class FieldTypeError(TypeError):
-    """A record field holds a value of the wrong type; :attr:`field` names it."""
+    """A record field holds a value of the wrong type (``kind=3``, ``kind="persn"``); :attr:`field` names it.
+
+    Raised when a record is built; a ``TypeError``, so ``except TypeError`` catches it.
+
+    Attributes:
+        field: the name of the field.
+    """
 
     def __init__(self, field: str, message: str) -> None:
         self.field = field

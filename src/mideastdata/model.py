@@ -11,13 +11,28 @@ ids) live in :mod:`mideastdata._checks` and run when a
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from typing import Union
+from typing import Any, Union
 
 import attrs
 
 from . import _fields as f
 from ._display import _HtmlRepr
+from ._enums import (
+    ActorKind,
+    Attribution,
+    DemandKind,
+    EventKind,
+    EventStatus,
+    Position,
+    StatementKind,
+    _actor_kind,
+    _attribution,
+    _demand_kind,
+    _event_kind,
+    _event_status,
+    _position,
+    _statement_kind,
+)
 from ._fields import ISO_DATE_RE, SLUG_RE
 from ._nearmatch import near_match
 from ._normalize import text_sha256
@@ -45,92 +60,6 @@ __all__ = [
     "StatementKind",
     "Topic",
 ]
-
-
-class _StrEnum(str, enum.Enum):
-    """An enum whose members are their string values (JSON- and CSV-friendly)."""
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
-class ActorKind(_StrEnum):
-    """What sort of actor a record is."""
-
-    PERSON = "person"
-    STATE = "state"
-    GOVERNMENT = "government"
-    ORGANIZATION = "organization"
-    ARMED_GROUP = "armed_group"
-    INTERGOVERNMENTAL_ORGANIZATION = "intergovernmental_organization"
-    COLLECTIVE = "collective"
-
-
-class StatementKind(_StrEnum):
-    """What a statement does (see the codebook for the rule behind each)."""
-
-    ANNOUNCEMENT = "announcement"
-    CLAIM = "claim"
-    ASSESSMENT = "assessment"
-    POSITION = "position"
-    DEMAND = "demand"
-    APPEAL = "appeal"
-    REJECTION = "rejection"
-    DENIAL = "denial"
-
-
-class Attribution(_StrEnum):
-    """How the source attributes a statement to its speaker."""
-
-    DIRECT = "direct"
-    """The source quotes the speaker's words (in full or in part)."""
-    PARAPHRASE = "paraphrase"
-    """The source reports the speaker's words in its own."""
-    ACCORDING_TO = "according_to"
-    """The source relays a claim "according to" a (usually unnamed) source."""
-
-
-class Position(_StrEnum):
-    """An actor's position on a topic."""
-
-    SUPPORTS = "supports"
-    OPPOSES = "opposes"
-    CONDITIONAL = "conditional"
-
-
-class DemandKind(_StrEnum):
-    """What sort of ask a demand record is."""
-
-    DEMAND = "demand"
-    CONDITION = "condition"
-    CALL = "call"
-    PROPOSAL = "proposal"
-
-
-class EventKind(_StrEnum):
-    """What sort of thing happened or is happening."""
-
-    ARMED_CONFLICT = "armed_conflict"
-    CEASEFIRE = "ceasefire"
-    COOPERATION = "cooperation"
-    DIPLOMATIC_EFFORT = "diplomatic_effort"
-    HUMANITARIAN_CRISIS = "humanitarian_crisis"
-    NEGOTIATION = "negotiation"
-    PEACE_PLAN = "peace_plan"
-    POLICY = "policy"
-    PRESSURE = "pressure"
-    RELEASE = "release"
-    SANCTION = "sanction"
-    VISIT = "visit"
-
-
-class EventStatus(_StrEnum):
-    """Whether an event happened, is going on, has stalled or is only proposed."""
-
-    OCCURRED = "occurred"
-    ONGOING = "ongoing"
-    STALLED = "stalled"
-    PROPOSED = "proposed"
 
 
 # --------------------------------------------------------------------------- values
@@ -240,6 +169,23 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+# --------------------------------------------------------------------------- date converter
+
+
+def _date(value: PartialDate | dt.date | str | None) -> PartialDate | None:
+    if value is None or type(value) is PartialDate:
+        return value
+    if type(value) is dt.date:
+        return PartialDate(year=value.year, month=value.month, day=value.day)
+    if type(value) is str:
+        try:
+            return PartialDate.parse(value)
+        except ValueError:
+            pass
+    bad: Any = value  # refused by the validator, which names the field and the forms it takes
+    return bad  # type: ignore[no-any-return]
+
+
 @attrs.frozen(kw_only=True)
 class Evidence:
     """A span of a source's text, ``source.text[start:end] == quote``.
@@ -282,7 +228,7 @@ class Source(_HtmlRepr):
     text: str = attrs.field(repr=False, **f.text())
     publisher: str | None = attrs.field(default=None, **f.opt_text())
     url: str | None = attrs.field(default=None, **f.opt_text())
-    published: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
+    published: PartialDate | None = attrs.field(default=None, converter=_date, **f.opt_date(PartialDate))
     language: str = attrs.field(default="en", **f.text())
     retrieved: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
     """When the text was retrieved (from *url*, or from wherever it was copied)."""
@@ -385,7 +331,7 @@ class Actor(_Reported, _HtmlRepr):
 
     id: str = attrs.field(**f.identifier())
     name: str = attrs.field(**f.text())
-    kind: ActorKind = attrs.field(**f.enum_of(ActorKind))
+    kind: ActorKind = attrs.field(converter=_actor_kind, **f.enum_of(ActorKind))
     aliases: tuple[str, ...] = attrs.field(default=(), **f.strings())
     roles: tuple[Role, ...] = attrs.field(default=(), **f.records(Role))
     member_of: tuple[str, ...] = attrs.field(default=(), **f.refs("actors"))
@@ -413,7 +359,7 @@ class Stance:
     """A speaker's position on a topic; *condition* says on what, when conditional."""
 
     topic: str = attrs.field(**f.ref("topics"))
-    position: Position = attrs.field(**f.enum_of(Position))
+    position: Position = attrs.field(converter=_position, **f.enum_of(Position))
     condition: str | None = attrs.field(default=None, **f.opt_text())
 
 
@@ -427,16 +373,16 @@ class Statement(_Reported, _HtmlRepr):
 
     id: str = attrs.field(**f.identifier())
     speaker: str = attrs.field(**f.ref("actors", role="by"))
-    kind: StatementKind = attrs.field(**f.enum_of(StatementKind))
+    kind: StatementKind = attrs.field(converter=_statement_kind, **f.enum_of(StatementKind))
     summary: str = attrs.field(**f.text())
     quote: str | None = attrs.field(
         default=None, **f.opt_text(quoted_in="evidence", set_when=_DIRECT, only_when=_DIRECT)
     )
-    attribution: Attribution = attrs.field(**f.enum_of(Attribution))
+    attribution: Attribution = attrs.field(converter=_attribution, **f.enum_of(Attribution))
     topics: tuple[str, ...] = attrs.field(default=(), **f.refs("topics"))
     mentions: tuple[str, ...] = attrs.field(default=(), **f.refs("actors"))
     stances: tuple[Stance, ...] = attrs.field(default=(), **f.records(Stance, key="topic", key_among="topics"))
-    date: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
+    date: PartialDate | None = attrs.field(default=None, converter=_date, **f.opt_date(PartialDate))
     cameo: str | None = attrs.field(default=None, **f.code("cameo-event"))
     plover: str | None = attrs.field(default=None, **f.code("plover"))
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence, min_items=1))
@@ -453,7 +399,7 @@ class Demand(_Reported, _HtmlRepr):
     addressee: str | None = attrs.field(default=None, **f.opt_ref("actors", role="of"))
     topic: str = attrs.field(**f.ref("topics"))
     text: str = attrs.field(**f.text())
-    kind: DemandKind = attrs.field(**f.enum_of(DemandKind))
+    kind: DemandKind = attrs.field(converter=_demand_kind, **f.enum_of(DemandKind))
     condition: str | None = attrs.field(default=None, **f.opt_text())
     statement: str | None = attrs.field(default=None, **f.opt_ref("statements"))
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence, min_items=1))
@@ -466,13 +412,13 @@ class Event(_Reported, _HtmlRepr):
     """Something that happened, is going on, stalled or is proposed."""
 
     id: str = attrs.field(**f.identifier())
-    kind: EventKind = attrs.field(**f.enum_of(EventKind))
+    kind: EventKind = attrs.field(converter=_event_kind, **f.enum_of(EventKind))
     summary: str = attrs.field(**f.text())
     actors: tuple[str, ...] = attrs.field(default=(), **f.refs("actors", role="by"))
     targets: tuple[str, ...] = attrs.field(default=(), **f.refs("actors", role="of"))
     location: str | None = attrs.field(default=None, **f.opt_text())
-    date: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
-    status: EventStatus = attrs.field(**f.enum_of(EventStatus))
+    date: PartialDate | None = attrs.field(default=None, converter=_date, **f.opt_date(PartialDate))
+    status: EventStatus = attrs.field(converter=_event_status, **f.enum_of(EventStatus))
     topics: tuple[str, ...] = attrs.field(default=(), **f.refs("topics"))
     cameo: str | None = attrs.field(default=None, **f.code("cameo-event"))
     plover: str | None = attrs.field(default=None, **f.code("plover"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from typing_extensions import assert_type
@@ -67,3 +68,21 @@ keys: tuple[md.Identifier, ...] = ds.actors[0].identifiers
 page: str = md.to_html(ds)
 one_page: str = md.to_html(ds.statements[0], dataset=ds)
 cell_view: str = ds.statements._repr_html_()
+
+# Authoring: constructors take enum values and dates as people type them; the stored types stay precise.
+span = md.Evidence(source="s", start=0, end=1, quote="x")
+typed_actor = md.Actor(id="x", name="X", kind="person", evidence=(span,))
+assert_type(typed_actor.kind, md.ActorKind)
+typed_event = md.Event(id="e", kind="visit", summary="A visit.", status="occurred", date="2025-08", evidence=(span,))
+assert_type(typed_event.date, md.PartialDate | None)
+assert_type(typed_event.status, md.EventStatus)
+typed_statement = md.Statement(
+    id="s", speaker="x", kind="claim", summary="s", attribution="paraphrase", date=dt.date(2025, 8, 2),
+    stances=(md.Stance(topic="t", position="supports"),), evidence=(span,),
+)
+assert_type(typed_statement.attribution, md.Attribution)
+assert_type(typed_statement.stances[0].position, md.Position)
+try:
+    md.Actor(id="y", name="Y", kind=3, evidence=(span,))  # type: ignore[arg-type]  # mypy refuses what is no kind
+except md.FieldTypeError as error:
+    refused_field: str = error.field
