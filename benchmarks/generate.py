@@ -329,7 +329,8 @@ class _Generator:
                     "topic": f"topic-{int(rand() * _N_TOPICS)}",
                     "text": text(30, 160),
                     "kind": kind,
-                    "condition": text(20, 80) if kind == "condition" else None,
+                    # a condition demand has no condition of its own: the demanded thing is the condition
+                    "condition": text(20, 80) if kind == "demand" and rand() < 0.3 else None,
                     "statement": f"stmt-{int(rand() * n_statements)}" if n_statements and rand() < 0.5 else None,
                     "evidence": spans.some(),
                 }

@@ -143,3 +143,27 @@ def test_the_issue_s_evolved_statement_is_refused() -> None:
     statements = tuple(attrs.evolve(s, quote="a terrible plan") if s is stmt else s for s in ds.statements)
     with pytest.raises(md.DatasetError, match="quote 'a terrible plan' occurs in none"):
         ds.evolve(statements=statements)
+
+
+def test_conditional_stance_says_on_what(records: dict[str, Any]) -> None:
+    """A conditional stance without a condition is reported at the stance's condition."""
+    stmt = records["statements"][0]
+    stance = md.Stance(topic="hamas-disarmament", position=md.Position.CONDITIONAL)
+    records["statements"] = (attrs.evolve(stmt, stances=(stance,)),)
+    assert _problems(**records) == [
+        ("statements[0].stances[0].condition: condition must be set when position is 'conditional': "
+        "give it, or change position"),
+    ]
+    records["statements"] = (attrs.evolve(stmt, stances=(attrs.evolve(stance, condition="if asked"),)),)
+    assert md.Dataset(**records).statements[0].stances[0].condition == "if asked"
+
+
+def test_condition_demand_has_no_condition_of_its_own(records: dict[str, Any]) -> None:
+    """A demand of kind condition keeps condition None: the demanded thing is the condition."""
+    demand = attrs.evolve(records["demands"][0], kind=md.DemandKind.CONDITION, condition="before talks")
+    records["demands"] = (demand,)
+    assert _problems(**records) == [
+        "demands[0].condition: condition must be None when kind is 'condition': set it to None, or change kind",
+    ]
+    records["demands"] = (attrs.evolve(demand, kind=md.DemandKind.DEMAND),)
+    assert md.Dataset(**records).demands[0].condition == "before talks"

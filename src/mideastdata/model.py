@@ -360,7 +360,7 @@ class Stance:
 
     topic: str = attrs.field(**f.ref("topics"))
     position: Position = attrs.field(converter=_position, **f.enum_of(Position))
-    condition: str | None = attrs.field(default=None, **f.opt_text())
+    condition: str | None = attrs.field(default=None, **f.opt_text(set_when=("position", Position.CONDITIONAL)))
 
 
 _DIRECT = ("attribution", Attribution.DIRECT)
@@ -400,7 +400,7 @@ class Demand(_Reported, _HtmlRepr):
     topic: str = attrs.field(**f.ref("topics"))
     text: str = attrs.field(**f.text())
     kind: DemandKind = attrs.field(converter=_demand_kind, **f.enum_of(DemandKind))
-    condition: str | None = attrs.field(default=None, **f.opt_text())
+    condition: str | None = attrs.field(default=None, **f.opt_text(unset_when=("kind", DemandKind.CONDITION)))
     statement: str | None = attrs.field(default=None, **f.opt_ref("statements"))
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence, min_items=1))
     same_as: str | None = attrs.field(default=None, **f.opt_ref("demands"))
