@@ -155,6 +155,8 @@ class FieldValueError(ValueError):
         field: the name of the field.
     """
 
+    field: str
+
     def __init__(self, field: str, message: str) -> None:
         self.field = field
         super().__init__(message)
@@ -168,6 +170,8 @@ class FieldTypeError(TypeError):
     Attributes:
         field: the name of the field.
     """
+
+    field: str
 
     def __init__(self, field: str, message: str) -> None:
         self.field = field
