@@ -113,3 +113,16 @@ def test_datetime_is_not_silently_cut_to_a_date() -> None:
     """A datetime (a date subclass with a time) is refused rather than losing its time."""
     with pytest.raises(md.FieldTypeError, match="got datetime"):
         _statement(date=dt.datetime(2025, 8, 2, 12, 0))  # noqa: DTZ001 - the value itself is the point
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"),
+    [(cls, spec.name) for cls in _schema.RECORD_CLASSES for spec in _schema.fields(cls) if spec.kind == "date"],
+)
+def test_every_date_field_converts_text_and_dates(cls: type[Any], field: str) -> None:
+    """Each date field, found from the schema, has a converter that reads ISO text and a datetime.date."""
+    convert = next(a for a in cls.__attrs_attrs__ if a.name == field).converter
+    assert convert is not None
+    assert convert("2025-08") == md.PartialDate(year=2025, month=8)
+    assert convert(dt.date(2025, 8, 2)) == md.PartialDate(year=2025, month=8, day=2)
+    assert convert(None) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -95,12 +96,13 @@ def test_empty_evidence_in_a_csv_row_does_not_load(tmp_path: Path, small: md.Dat
     """A demand whose CSV evidence cell is [] fails to load, naming the record."""
     folder = md.dump(small, tmp_path / "csv", format="csv")
     path = Path(folder) / "demands.csv"
-    text = path.read_text(encoding="utf-8")
-    header, row = text.splitlines()[:2]
-    cells = header.split(",")
-    assert cells[-1] == "evidence"
-    start = row.index(',"[')  # the evidence cell is the last, a quoted JSON list
-    path.write_text(f"{header}\r\n{row[:start]},[]\r\n", encoding="utf-8")
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    rows[0]["evidence"] = "[]"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
     with pytest.raises(md.DatasetError) as info:
         md.load(folder)
     assert "demands[0].evidence: a demand needs at least one evidence span" in str(info.value)

@@ -230,7 +230,7 @@ class Source(_HtmlRepr):
     url: str | None = attrs.field(default=None, **f.opt_text())
     published: PartialDate | None = attrs.field(default=None, converter=_date, **f.opt_date(PartialDate))
     language: str = attrs.field(default="en", **f.text())
-    retrieved: PartialDate | None = attrs.field(default=None, **f.opt_date(PartialDate))
+    retrieved: PartialDate | None = attrs.field(default=None, converter=_date, **f.opt_date(PartialDate))
     """When the text was retrieved (from *url*, or from wherever it was copied)."""
     sha256: str = attrs.field(default="", **f.digest())
     """The SHA-256 (lowercase hex) of the text after NFC and ``\\n`` line ends.
