@@ -32,7 +32,10 @@ def _renamed(records: tuple[Any, ...], k: int, shared: set[str], spans: list[Any
     for i, r in enumerate(records):
         if r.id in shared:  # the same in every dataset but its evidence (and no link to an unshared record)
             extra = {"statement": None} if hasattr(r, "statement") else {}
-            out.append(attrs.evolve(r, evidence=(spans[(i + k) % len(spans)],), **extra))
+            own = spans[(i + k) % len(spans)]
+            # a direct statement keeps the span its quote is cut from (a quote is words of its evidence)
+            evidence = (own,) if getattr(r, "quote", None) is None else (r.evidence[0], own)
+            out.append(attrs.evolve(r, evidence=evidence, **extra))
             continue
         changes: dict[str, Any] = {"id": f"{r.id}-d{k}"}
         if getattr(r, "statement", None) is not None and r.statement not in shared:

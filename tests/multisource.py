@@ -31,6 +31,8 @@ STATUS_WORDS = {
     md.EventStatus.STALLED: "saw truce talks stall",
 }
 FIELDS = ("status", "date", "actors")
+ROSTER = md.Source(id="roster", title="The countries of the corpus", text=", ".join(COUNTRIES))
+"""The source every actor's evidence is cut from (every record has evidence), shared by every coding."""
 
 
 def _slug(name: str) -> str:
@@ -77,7 +79,9 @@ class Corpus:
     # -- codings ---------------------------------------------------------------------------
 
     def _actors(self) -> tuple[md.Actor, ...]:
-        return tuple(md.Actor(id=_slug(c), name=c, kind=md.ActorKind.STATE) for c in COUNTRIES)
+        return tuple(
+            md.Actor(id=_slug(c), name=c, kind=md.ActorKind.STATE, evidence=(ROSTER.evidence(c),)) for c in COUNTRIES
+        )
 
     def _record(self, report: Report) -> md.Event:
         src = report.source
@@ -106,7 +110,7 @@ class Corpus:
                     present, evidence=present.evidence + record.evidence
                 )
         return md.Dataset(
-            name="corpus", version="1.0.0", sources=tuple(r.source for r in self.reports),
+            name="corpus", version="1.0.0", sources=(ROSTER, *(r.source for r in self.reports)),
             actors=self._actors(), events=tuple(events.values()),
         )
 
@@ -127,7 +131,7 @@ class Corpus:
             if report.contradicts is not None:
                 continue
             out.append(md.Dataset(
-                name=report.source.id, version="1.0.0", sources=(report.source,), actors=self._actors(),
+                name=report.source.id, version="1.0.0", sources=(ROSTER, report.source), actors=self._actors(),
                 events=(self._record(report),),
             ))
         return out

@@ -148,7 +148,7 @@ def test_crosswalk_merges_one_actor_under_two_ids(records: dict[str, Any]) -> No
     one = md.Dataset(**records)
     src, mine = _second_source(records)
     state = attrs.evolve(mine["actors"][0], id="state-of-israel", name="State of Israel", aliases=())
-    demand = attrs.evolve(records["demands"][0], id="dem-mine", by="state-of-israel", evidence=())
+    demand = attrs.evolve(records["demands"][0], id="dem-mine", by="state-of-israel", evidence=(src.evidence("Israel"),))
     mine.update(actors=(state,), demands=(demand,), topics=records["topics"])
     merged = md.merge(one, md.Dataset(**mine))
     assert merged.actors.get("state-of-israel") is None
@@ -196,7 +196,8 @@ def test_actor_resolves_crosswalk_identifiers(records: dict[str, Any]) -> None:
         assert ds.actor(query).id == ("european-union" if query == "IGOEUREEC" else "israel"), query
     with pytest.raises(KeyError, match="no actor matches"):
         ds.actor("cow:667")
-    person = md.Actor(id="someone", name="Someone", kind=md.ActorKind.PERSON, country="ISR")
+    person = md.Actor(id="someone", name="Someone", kind=md.ActorKind.PERSON, country="ISR",
+                      evidence=records["actors"][0].evidence)
     two = ds.evolve(actors=(*ds.actors, person))
     assert two.actor("ISR").id == "israel"  # a person's country does not identify the person
 
