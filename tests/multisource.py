@@ -118,7 +118,7 @@ class Corpus:
         """One dataset per report, each coding its event under the event's one id (disagreeing or not)."""
         return [
             md.Dataset(
-                name=report.source.id, version="1.0.0", sources=(report.source,), actors=self._actors(),
+                name=report.source.id, version="1.0.0", sources=(ROSTER, report.source), actors=self._actors(),
                 events=(attrs.evolve(self._record(report), id=f"evt-truce-{report.event}", same_as=None),),
             )
             for report in self.reports
