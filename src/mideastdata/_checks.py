@@ -92,8 +92,8 @@ class _Checker:
             at = src.text.find(quote)
             if at != -1:
                 return (
-                    f"; it occurs in source {sid!r} at [{at}, {at + len(quote)}): add that span to the evidence "
-                    "(Source.evidence(words) computes it)"
+                    f"; it occurs in source {short_repr(sid)} at [{at}, {at + len(quote)}): "
+                    "add that span to the evidence (Source.evidence(words) computes it)"
                 )
         return "; add the span of the source that holds it to the evidence"
 

@@ -182,7 +182,7 @@ def _where_quoted(sink: Sink, text: str, field: str, spans: Sequence[Evidence]) 
         match = near_match(ev.quote, ev.quote, text)
         if match is not None:
             near = match.moved(ev.start).describe()
-            return f"; {field}[{j}] has {near} of source {ev.source!r}: copy those exact words"
+            return f"; {field}[{j}] has {near} of source {short_repr(ev.source)}: copy those exact words"
     return sink.where_in_sources(text)
 
 
@@ -194,7 +194,7 @@ def _check_conditions(sink: Sink, spec: _schema.FieldSpec, path: str, value: Any
 
 
 def _condition_message(rule: str, name: str, field: str, wanted: str, other: Any) -> str:
-    wanted_text, other_text = repr(str(wanted)), repr(None if other is None else str(other))
+    wanted_text, other_text = short_repr(str(wanted)), short_repr(None if other is None else str(other))
     if rule == "set_when":
         return f"{name} must be set when {field} is {wanted_text}: give it, or change {field}"
     if rule == "only_when":
@@ -217,16 +217,16 @@ def _check_keys(sink: Sink, spec: _schema.FieldSpec, path: str, items: tuple[Any
         if value in first:
             sink.add(
                 where,
-                f"a second {noun} on {key} {value!r} (the first is {spec.name}[{first[value]}]): "
+                f"a second {noun} on {key} {short_repr(value)} (the first is {spec.name}[{first[value]}]): "
                 f"one {noun} per {key}; merge them",
             )
         else:
             first[value] = j
         if pool is not None and value not in pool:
-            listed = ", ".join(map(repr, pool)) if pool else "none"
+            listed = ", ".join(map(short_repr, pool[:8])) + (", ..." if len(pool) > 8 else "") if pool else "none"
             sink.add(
                 where,
-                f"{key} {value!r} is not among the {among} ({listed}){did_you_mean(value, pool)}: "
+                f"{key} {short_repr(value)} is not among the {among} ({listed}){did_you_mean(value, pool)}: "
                 f"add it to {among}",
             )
 
