@@ -105,10 +105,10 @@ def test_results_are_an_immutable_tuple_that_pickles() -> None:
 def test_whole_words_rank_above_prefix_matches() -> None:
     """Of two records alike but for the word, the one holding the whole query word ranks first."""
     src = md.Source(id="s", title="t", text="x")
-    actor = md.Actor(id="a", name="A", kind=md.ActorKind.STATE)
+    actor = md.Actor(id="a", name="A", kind=md.ActorKind.STATE, evidence=(src.evidence("x"),))
     statements = [
         md.Statement(id=f"s{i}", speaker="a", kind=md.StatementKind.CLAIM, summary=f"release the {word} now",
-                     attribution=md.Attribution.PARAPHRASE)
+                     attribution=md.Attribution.PARAPHRASE, evidence=(src.evidence("x"),))
         for i, word in enumerate(["hostages", "hostage"])
     ]
     ds = md.Dataset(name="d", version="1.0.0", sources=(src,), actors=(actor,), statements=statements)
@@ -132,9 +132,9 @@ def test_long_fields_are_cut_around_the_first_match() -> None:
     """A snippet of a long text is at most about 200 characters, starts near the match and marks the cuts."""
     text = " ".join(["filler"] * 100) + " the Ceasefire holds " + " ".join(["padding"] * 100)
     src = md.Source(id="s", title="t", text="x")
-    actor = md.Actor(id="a", name="A", kind=md.ActorKind.STATE)
+    actor = md.Actor(id="a", name="A", kind=md.ActorKind.STATE, evidence=(src.evidence("x"),))
     st_ = md.Statement(id="s0", speaker="a", kind=md.StatementKind.CLAIM, summary=text,
-                       attribution=md.Attribution.PARAPHRASE)
+                       attribution=md.Attribution.PARAPHRASE, evidence=(src.evidence("x"),))
     ds = md.Dataset(name="d", version="1.0.0", sources=(src,), actors=(actor,), statements=(st_,))
     (hit,) = ds.search("ceasefire")
     assert hit.snippet.startswith("…")
@@ -148,10 +148,10 @@ def test_a_bare_word_is_asked_for_in_the_forms_the_index_holds() -> None:
     from mideastdata import _search
 
     src = md.Source(id="s", title="t", text="x")
-    actor = md.Actor(id="a", name="A", kind=md.ActorKind.STATE)
+    actor = md.Actor(id="a", name="A", kind=md.ActorKind.STATE, evidence=(src.evidence("x"),))
     statements = [
         md.Statement(id=f"s{i}", speaker="a", kind=md.StatementKind.CLAIM, summary=summary,
-                     attribution=md.Attribution.PARAPHRASE)
+                     attribution=md.Attribution.PARAPHRASE, evidence=(src.evidence("x"),))
         for i, summary in enumerate(["release the hostages now", "the hostage"])
     ]
     ds = md.Dataset(name="d", version="1.0.0", sources=(src,), actors=(actor,), statements=statements)

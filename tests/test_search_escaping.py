@@ -97,7 +97,8 @@ def test_a_ten_megabyte_query_behaves() -> None:
 def _multilingual() -> md.Dataset:
     text = "وقف إطلاق النار في غزة. הפסקת אש בעזה. 加沙停火协议。 Erdoğan 와 휴전."
     src = md.Source(id="src", title="Texts in several scripts", text=text, language="mul")
-    actor = md.Actor(id="erdogan", name="Recep Tayyip Erdoğan", kind=md.ActorKind.PERSON, aliases=("أردوغان", "ארדואן"))
+    actor = md.Actor(id="erdogan", name="Recep Tayyip Erdoğan", kind=md.ActorKind.PERSON, aliases=("أردوغان", "ארדואן"),
+                     evidence=(src.evidence("Erdoğan"),))
     statements = [
         md.Statement(id=f"s{i}", speaker="erdogan", kind=md.StatementKind.CLAIM, summary=summary,
                      attribution=md.Attribution.PARAPHRASE, evidence=(src.evidence(quote),))
