@@ -295,3 +295,64 @@ def test_a_load_during_the_swap_waits_for_the_new_export(small: md.Dataset, tmp_
         assert md.load(target) == small
         assert (tmp_path / "marker").exists()
         proc.wait()
+
+
+# ------------------------------------------------------------------ the partitioned Parquet folder
+
+
+def _dump_hive(ds: md.Dataset, path: Path) -> Path:
+    return md.dump(ds, path, format="parquet", partition_by="year")
+
+
+@pytest.mark.parametrize("added", ["notes.txt", "statements/notes.txt", "statements/year=2025/mine.csv"])
+def test_partitioned_export_with_a_users_file_is_kept(small: md.Dataset, tmp_path: Path, added: str) -> None:
+    """A file the user put into a partitioned export, at any depth, makes it theirs: refused, kept whole."""
+    pytest.importorskip("pyarrow")
+    path = _dump_hive(small, tmp_path / "hive")
+    (path / added).parent.mkdir(parents=True, exist_ok=True)
+    (path / added).write_text("mine")
+    before = sorted(str(p.relative_to(path)) for p in path.rglob("*"))
+    with pytest.raises(FileExistsError, match=r"notes\.txt|mine\.csv"):
+        _dump_hive(md.load(), path)
+    assert sorted(str(p.relative_to(path)) for p in path.rglob("*")) == before
+    assert (path / added).read_text() == "mine"
+
+
+def test_partitioned_export_takes_the_dump_lock_and_cleans_stale_temporaries(small: md.Dataset, tmp_path: Path) -> None:
+    """A partitioned dump removes what a killed one left (``mkdtemp``'s name or ours) and leaves nothing else."""
+    pytest.importorskip("pyarrow")
+    target = tmp_path / "hive"
+    (tmp_path / f".hive.{'c' * 32}.tmp").mkdir()
+    (tmp_path / ".hive.x7_k2m9q.tmp").mkdir()  # what the writer's tempfile.mkdtemp left before
+    (tmp_path / f".hive.{'d' * 32}.old").mkdir()
+    _dump_hive(small, target)
+    _dump_hive(md.load(), target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hive"]
+
+
+@pytest.mark.skipif(not hasattr(os, "umask"), reason="POSIX modes")
+def test_partitioned_export_honours_the_umask_and_keeps_modes(small: md.Dataset, tmp_path: Path) -> None:
+    """A new partitioned folder is 0777 less the umask (``mkdtemp`` gave 0700); a replaced one keeps its mode."""
+    pytest.importorskip("pyarrow")
+    old = os.umask(0o022)
+    try:
+        path = _dump_hive(small, tmp_path / "hive")
+    finally:
+        os.umask(old)
+    assert oct(path.stat().st_mode & 0o777) == oct(0o755)
+    path.chmod(0o750)
+    _dump_hive(md.load(), path)
+    assert oct(path.stat().st_mode & 0o777) == oct(0o750)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
+def test_partitioned_dump_waits_for_the_dump_in_progress(small: md.Dataset, tmp_path: Path) -> None:
+    """A partitioned dump into a folder whose dump lock another process holds starts only after that one ends."""
+    pytest.importorskip("pyarrow")
+    work = tmp_path / "work"
+    target = _dump_hive(small, work / "hive")
+    with _hold_lock(tmp_path, target, "hold") as proc:
+        _dump_hive(md.load(), target)
+        assert (tmp_path / "marker").exists()
+        proc.wait()
+    assert json.loads((target / "dataset.json").read_text())["name"] == md.load().name

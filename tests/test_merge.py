@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import attrs
@@ -208,3 +209,26 @@ def test_identifier_fields_are_checked() -> None:
         md.Actor(id="a", name="A", kind=md.ActorKind.STATE, wikidata="801")
     with pytest.raises(ValueError, match="scheme"):
         md.Identifier(scheme="UCDP id", value="1")
+
+
+@pytest.mark.parametrize("versions", [("1.1", "1.1"), ("1.0", "1.1"), ("1.0", "1.0")])
+def test_merge_gives_the_schema_version_of_its_datasets(versions: tuple[str, str]) -> None:
+    """A merge is of the one schema its datasets hold: 1.0 datasets are read as 1.1, so every merge is 1.1."""
+    ds = md.load()
+    a, b = (ds.evolve(schema_version=v, name=f"part {i}") for i, v in enumerate(versions))
+    assert a.schema_version == b.schema_version == md.SCHEMA_VERSION == "1.1"
+    assert md.merge(a, b).schema_version == md.SCHEMA_VERSION
+    assert md.merge(b, a, name="again").schema_version == md.SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("version", ["1.7", "1.2", "2.0"])
+def test_no_dataset_of_another_schema_reaches_a_merge(version: str) -> None:
+    """A dataset of a newer minor schema (1.7 once merged into 1.0) cannot be built, loaded or evolved, so never merged."""
+    ds = md.load()
+    with pytest.raises(md.DatasetError) as info:
+        ds.evolve(schema_version=version)
+    assert [p.path for p in info.value.problems] == ["schema_version"]
+    document = json.loads(md.to_json(ds))
+    document["schema_version"] = version
+    with pytest.raises(md.DatasetError, match=f"schema {version} is not readable"):
+        md.from_json(json.dumps(document))

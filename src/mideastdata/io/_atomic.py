@@ -23,19 +23,20 @@ either (a folder's readers through :func:`mideastdata.io._files.snapshot`). Besi
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
 import shutil
 import stat
 import uuid
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
 from ._files import dump_lock
 
-__all__ = ["atomic_folder", "atomic_write_bytes", "write_file"]
+__all__ = ["Foreign", "atomic_folder", "atomic_write_bytes", "write_file"]
 
 _OURS = re.compile(r"[0-9a-f]{32}\.(?:tmp|old)|[a-z0-9_]{8}\.tmp")
 """The tails of our temporary names after ``.<name>.``: a uuid, or ``tempfile``'s (earlier versions)."""
@@ -154,13 +155,17 @@ def _foreign(path: Path, names: Collection[str]) -> list[str]:
     return foreign
 
 
-def _check_replaceable(path: Path, names: Collection[str]) -> None:
+Foreign = Callable[[Path], list[str]]
+"""Given an existing folder, the entries in it that are not files of the export being written."""
+
+
+def _check_replaceable(path: Path, foreign_in: Foreign) -> None:
     if not os.path.lexists(path):
         return
     if not path.is_dir():
         msg = f"{str(path)!r} exists and is not a folder; remove it or choose another path"
         raise FileExistsError(msg)
-    foreign = _foreign(path, names)
+    foreign = foreign_in(path)
     if foreign:
         shown = ", ".join(repr(n) for n in foreign[:5]) + (", ..." if len(foreign) > 5 else "")
         msg = (
@@ -199,11 +204,12 @@ def _swap(tmp: Path, path: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_folder(path: Path, names: Collection[str]) -> Iterator[Path]:
+def atomic_folder(path: Path, names: Collection[str], *, foreign: Foreign | None = None) -> Iterator[Path]:
     """Yield an empty temporary sibling folder of *path*; when the block succeeds, swap it in.
 
     An existing folder at *path* is replaced only if it is an export of this library: it
-    holds nothing but files named in *names* and its metadata file says it is an export.
+    holds nothing but files named in *names* and its metadata file says it is an export
+    (or, with *foreign*, a layout of subfolders, when *foreign* finds nothing else in it).
     Anything else is refused, so a dump never deletes a user's files. The whole dump holds
     the lock of the parent folder; if the block or the swap fails, the old folder stays (or
     is put back) and the temporary one is removed.
@@ -213,15 +219,16 @@ def atomic_folder(path: Path, names: Collection[str]) -> Iterator[Path]:
         OSError: writing failed; the message names *path*.
     """
     path = Path(path)
+    check = foreign if foreign is not None else functools.partial(_foreign, names=names)
     path.parent.mkdir(parents=True, exist_ok=True)
     with dump_lock(path.parent):
         _remove_stale(path)
-        _check_replaceable(path, names)
+        _check_replaceable(path, check)
         tmp = _temp_path(path)
         try:
             tmp.mkdir(0o777)
             yield tmp
-            _check_replaceable(path, names)
+            _check_replaceable(path, check)
             _keep_modes(tmp, path)
             _swap(tmp, path)
         except BaseException as exc:  # noqa: BLE001 - removed, then raised again naming the target

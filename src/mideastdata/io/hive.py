@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import shutil
-import tempfile
-import uuid
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._schema import TABLES as TABLE_TYPES
+from ._atomic import atomic_folder
 from ._folder import META_FILE, write_meta
 from .parquet import _pyarrow, arrow_table
 
@@ -68,10 +67,38 @@ def partition_values(ds: Dataset, table: str, by: PartitionBy) -> list[Any] | No
 
 
 def _is_partitioned_export(path: Path) -> bool:
+    meta = path / META_FILE
     with contextlib.suppress(OSError, ValueError):
-        meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
-        return isinstance(meta, dict) and meta.get("partition_by") in KEYS
+        if meta.is_symlink() or not meta.is_file() or meta.stat().st_size > _META_MAX:
+            return False
+        doc = json.loads(meta.read_bytes())
+        return isinstance(doc, dict) and doc.get("partition_by") in KEYS
     return False
+
+
+_META_MAX = 1 << 20
+
+
+def _foreign(path: Path) -> list[str]:
+    """The entries of the folder *path* that a partitioned export does not write (all, unless it is one).
+
+    A partitioned export holds its ``dataset.json`` (which says it is partitioned) and one
+    folder per table, holding folders (``year=2025``) and ``.parquet`` files only.
+    """
+    with os.scandir(path) as scan:
+        entries = {e.name: e for e in scan}
+    if not entries:
+        return []
+    if not _is_partitioned_export(path):
+        return sorted(entries)
+    tables = {n for n, e in entries.items() if n in TABLE_TYPES and e.is_dir(follow_symlinks=False)}
+    foreign = [n for n in entries if n != META_FILE and n not in tables]
+    for table in tables:
+        for root, folders, files in os.walk(path / table):  # links to folders are listed, never followed
+            where = Path(root).relative_to(path)
+            foreign += [str(where / f) for f in files if not f.endswith(".parquet") or (Path(root) / f).is_symlink()]
+            foreign += [str(where / f) for f in folders if (Path(root) / f).is_symlink()]
+    return sorted(foreign)
 
 
 def write_partitioned(ds: Dataset, path: Path, by: PartitionBy) -> Path:
@@ -79,7 +106,8 @@ def write_partitioned(ds: Dataset, path: Path, by: PartitionBy) -> Path:
 
     Raises:
         ValueError: *by* is neither ``"source"`` nor ``"year"``.
-        FileExistsError: *path* exists and is not an empty folder or an earlier partitioned export.
+        FileExistsError: *path* exists and is not an empty folder or an earlier partitioned export
+            (its ``dataset.json``, table folders and ``.parquet`` files, nothing else).
         ImportError: pyarrow is not installed (``pip install 'mideastdata[parquet]'``).
     """
     if by not in KEYS:
@@ -89,12 +117,7 @@ def write_partitioned(ds: Dataset, path: Path, by: PartitionBy) -> Path:
     import pyarrow.dataset as pads  # noqa: PLC0415 - part of pyarrow, imported on first use
 
     path = Path(path)
-    if path.exists() and not (path.is_dir() and (not any(path.iterdir()) or _is_partitioned_export(path))):
-        msg = f"refusing to replace {str(path)!r}: it is not an empty folder or a partitioned export of this library"
-        raise FileExistsError(msg)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
-    try:
+    with atomic_folder(path, (), foreign=_foreign) as tmp:
         write_meta(tmp, ds, "parquet", partition_by=by)
         for name, kind in TABLE_TYPES.items():
             table = arrow_table(getattr(ds, name).records, kind)
@@ -109,18 +132,4 @@ def write_partitioned(ds: Dataset, path: Path, by: PartitionBy) -> Path:
                 table = table.append_column(pa.field(by, key_type), pa.array(keys, type=key_type))
                 options["partitioning"] = pads.partitioning(pa.schema([pa.field(by, key_type)]), flavor="hive")
             pads.write_dataset(table, tmp / name, existing_data_behavior="error", **options)
-        if path.exists():
-            old = path.with_name(f".{path.name}.{uuid.uuid4().hex}.old")
-            path.rename(old)
-            try:
-                tmp.rename(path)
-            except BaseException:
-                old.rename(path)
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            tmp.rename(path)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return path
