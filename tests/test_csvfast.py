@@ -226,6 +226,9 @@ JSON_CELLS = [
     ("escaped-key", '"[' + EVIDENCE.replace("source", "sourc\\u0065", 1) + ']"', True),
     ("key-text-in-a-value", '"[{""source"":""src"",""start"":0,""end"":5,""quote"":""Hamas""}]"', True),
     ("float-offset", f'"[{EVIDENCE.replace(":0", ":0.0")}]"', False),
+    ("line-break-between-tokens", f'"[\n{EVIDENCE}]"', True),
+    ("two-values-on-two-lines", f'"[{EVIDENCE}]\n[{EVIDENCE}]"', False),
+    ("value-after-blank-lines", f'"\n\n[{EVIDENCE}]"', True),
 ]
 
 

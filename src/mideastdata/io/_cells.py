@@ -22,12 +22,14 @@ import csv
 import io
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 from .. import _schema
 from ..errors import DatasetError, Problem
-from ._text import has_escape, keys_in, may_repeat_keys, parse_value, quick_parser
+from ._engine import plain_keys
+from ._text import has_escape, may_repeat_keys, parse_value, quick_values
 
 __all__ = ["decode_column", "locate", "parse_csv", "split_rows", "text_patterns", "well_formed"]
 
@@ -146,7 +148,7 @@ def _number(cell: str, kind: str) -> Any:
 
 
 def decode_column(
-    spec: _schema.FieldSpec, col: Sequence[Cell], *, empty_is_none: bool, excel_safe: bool
+    spec: _schema.FieldSpec, col: Sequence[Cell], *, empty_is_none: bool, excel_safe: bool, size: int = 0
 ) -> tuple[list[Any], list[tuple[int, str]]]:
     """The plain values of one column, and the cells that cannot be decoded, by row.
 
@@ -155,8 +157,11 @@ def decode_column(
         col: its cells, ``None`` for an unquoted empty cell (with *empty_is_none*, ``""``).
         empty_is_none: the cells came from the C reader: ``""`` stands for ``None``.
         excel_safe: the table was written with ``excel_safe=True``: one leading ``'`` is stripped.
+        size: the length of the table's text: JSON cells are parsed by msgspec when it is large.
     """
     cells: list[Cell]
+    if spec.kind == "text" and not spec.optional and empty_is_none and not excel_safe:
+        return list(col), []  # an empty cell is the empty text, as the C reader gives it
     if empty_is_none:
         cells = [(c[1:] if c[0] == "'" else c) if c else None for c in col] if excel_safe else [c or None for c in col]
     else:
@@ -170,15 +175,7 @@ def decode_column(
         return [c if c is None else _FLAGS.get(c, c) for c in cells], []
     if kind in ("int", "float"):
         return [c if c is None else _number(c, kind) for c in cells], []
-    return _json_column(cells, spec.optional, _FORMS[spec.kind])
-
-
-def _quick_cells(texts: list[str], parse: Callable[[str], Any]) -> list[Any] | None:
-    """The parsed cells, or None when one is not JSON or holds NaN (the strict parser then says which)."""
-    try:
-        return [parse(t) for t in texts]
-    except Exception:  # noqa: BLE001 - msgspec and json raise several kinds
-        return None
+    return _json_column(cells, spec, max(size, sum(map(len, filter(None, cells)))))
 
 
 _FORMS = {
@@ -188,15 +185,17 @@ _FORMS = {
 """How a cell of each JSON kind is written, told with a cell that is not JSON."""
 
 
-def _json_column(cells: list[Cell], optional: bool, form: str) -> tuple[list[Any], list[tuple[int, str]]]:
+def _json_column(cells: list[Cell], spec: _schema.FieldSpec, size: int) -> tuple[list[Any], list[tuple[int, str]]]:
     """Cells of compact JSON (lists, nested records) parsed; strictly, cell by cell, when in doubt."""
-    refused = [] if optional else [(i, _EMPTY_JSON) for i, c in enumerate(cells) if c is None]
+    refused = [] if spec.optional else [(i, _EMPTY_JSON) for i, c in enumerate(cells) if c is None]
     texts = [c for c in cells if c is not None]
-    joined = "\x00".join(texts)
+    joined = "\n".join(texts)
     if not has_escape(joined):
-        parse = quick_parser(len(joined))
-        values = _quick_cells(texts, parse)
-        if values is not None and not may_repeat_keys(joined, sum(map(keys_in, values))):
+        values = quick_values(texts, joined, size)
+        keys = 0  # a list of texts holds no key
+        if values is not None and spec.kind == "records":
+            keys = plain_keys(chain.from_iterable(v for v in values if type(v) is list), spec.item)
+        if values is not None and not may_repeat_keys(joined, keys):
             found = iter(values)
             return [None if c is None else next(found) for c in cells], refused
     out: list[Any] = []
@@ -208,7 +207,7 @@ def _json_column(cells: list[Cell], optional: bool, form: str) -> tuple[list[Any
             out.append(parse_value(cell))
         except DatasetError as exc:  # strict: NaN, keys given twice, huge integers, deep nesting
             message = "; ".join(str(p).replace("invalid JSON", "invalid JSON in the cell", 1) for p in exc.problems)
-            message += f" ({form})"
+            message += f" ({_FORMS[spec.kind]})"
             refused.append((i, message))
             out.append(None)
     refused.sort()

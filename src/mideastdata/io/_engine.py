@@ -11,6 +11,8 @@ whole.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import chain
 from typing import Any
 
 from .. import _schema
@@ -18,7 +20,7 @@ from .._codegen import Refused, builders
 from ..errors import FieldTypeError, FieldValueError, Problem
 from ._encodable import unencodable
 
-__all__ = ["REFUSALS", "build_rows", "build_table"]
+__all__ = ["REFUSALS", "build_rows", "build_table", "plain_keys"]
 
 REFUSALS = (Refused, KeyError, FieldValueError, FieldTypeError)
 """What a fast builder raises for a value it refuses (KeyError: a required key left out)."""
@@ -90,3 +92,20 @@ def build_rows(
     if surrogates:
         _surrogates(built, name, out)
     return tuple(built)
+
+
+def plain_keys(values: Iterable[Any], cls: type[Any]) -> int:
+    """How many keys *values* (plain records of *cls*) hold, all levels down, read from the schema.
+
+    Only the objects where the schema puts records are counted (a list of them in a field
+    of kind ``records``), each with C-level passes: never more keys than the values hold, so
+    a text whose ``":`` outnumber this count is one :func:`._text.may_repeat_keys` doubts,
+    and the strict parser then reports what it holds.
+    """
+    dicts = [v for v in values if type(v) is dict]
+    total = sum(map(len, dicts))
+    for spec in _schema.fields(cls):
+        if spec.kind == "records":
+            lists = [v for d in dicts if type(v := d.get(spec.name)) is list]
+            total += plain_keys(chain.from_iterable(lists), spec.item)
+    return total

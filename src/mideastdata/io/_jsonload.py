@@ -37,8 +37,8 @@ from ..dataset import Dataset
 from ..errors import FieldTypeError, FieldValueError, Problem
 from ..limits import Limits, check_records
 from ._document import META_KEYS, TABLE_TYPES, build_dataset, build_document
-from ._engine import build_table
-from ._text import ACCELERATE_FROM, gc_paused, has_escape, keys_in, may_repeat_keys, quick, quick_parser, strict
+from ._engine import build_table, plain_keys
+from ._text import ACCELERATE_FROM, gc_paused, has_escape, may_repeat_keys, quick, quick_parser, strict
 
 __all__ = ["load_json", "load_lines", "load_mirrored"]
 
@@ -179,7 +179,7 @@ def load_lines(data: bytes, cls: type[Any], name: str, problems: list[Problem]) 
         rows = [parse(line) for line in lines]
     except Exception:  # noqa: BLE001 - not JSON, or NaN: the strict parser says which
         return None
-    if may_repeat_keys(data, sum(map(keys_in, rows))):
+    if may_repeat_keys(data, plain_keys(rows, cls)):
         return None
     return build_table(rows, cls, name, problems)
 

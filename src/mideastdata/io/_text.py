@@ -24,6 +24,7 @@ that each walk everything already built.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import re
@@ -33,7 +34,17 @@ from typing import Any
 
 from ..errors import DatasetError, Problem, short_repr
 
-__all__ = ["gc_paused", "keys_in", "may_repeat_keys", "parse_value", "quick", "quick_parser", "strict", "utf8"]
+__all__ = [
+    "gc_paused",
+    "keys_in",
+    "may_repeat_keys",
+    "parse_value",
+    "quick",
+    "quick_parser",
+    "quick_values",
+    "strict",
+    "utf8",
+]
 
 ACCELERATE_FROM = 1 << 20
 """Texts smaller than this (1 MiB) are parsed by the stdlib: importing msgspec would cost more."""
@@ -192,8 +203,12 @@ def _doubt(_name: str) -> Any:
     raise _Doubt
 
 
+_STDLIB = json.JSONDecoder(parse_constant=_doubt).decode
+"""One decoder for every quick parse (``json.loads(..., parse_constant=)`` would build one per call)."""
+
+
 def _stdlib(data: str | bytes) -> Any:
-    return json.loads(data if isinstance(data, str) else data.decode("utf-8"), parse_constant=_doubt)
+    return _STDLIB(data if isinstance(data, str) else data.decode("utf-8"))
 
 
 def quick_parser(size: int) -> Callable[[str | bytes], Any]:
@@ -211,6 +226,30 @@ def quick_parser(size: int) -> Callable[[str | bytes], Any]:
             decode: Callable[[str | bytes], Any] = msgspec.json.decode
             return decode
     return _stdlib
+
+
+def quick_values(texts: list[str], joined: str, size: int) -> list[Any] | None:
+    """Each of *texts* (*joined*: them joined by line breaks) parsed as JSON, or None when one is not quick JSON.
+
+    Parsed by :func:`quick_parser` for a source of *size* bytes; by msgspec as the lines of
+    *joined*, in one call, when no text holds a line break (each is then one line).
+    """
+    parse = quick_parser(size)
+    try:
+        if parse is not _stdlib and joined.count("\n") == len(texts) - 1:
+            values: list[Any] = _lines()(joined)
+            return values if len(values) == len(texts) else None  # a blank text is no line: parsed one by one
+        return [parse(t) for t in texts]
+    except Exception:  # noqa: BLE001 - not JSON, NaN, bad UTF-8...: the strict parser says which
+        return None
+
+
+@functools.cache
+def _lines() -> Callable[[str], list[Any]]:
+    import msgspec  # noqa: PLC0415 - optional: only after quick_parser found it
+
+    lines: Callable[[str], list[Any]] = msgspec.json.Decoder().decode_lines
+    return lines
 
 
 def has_escape(data: bytes | str) -> bool:

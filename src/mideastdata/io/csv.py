@@ -104,7 +104,7 @@ def _separator_problem(cell: str, specs: dict[str, Any], name: str) -> list[Prob
 
 
 def _decode(
-    cells: dict[str, tuple[Any, ...]], specs: dict[str, Any], name: str, problems: list[Problem], **how: bool
+    cells: dict[str, tuple[Any, ...]], specs: dict[str, Any], name: str, problems: list[Problem], **how: Any
 ) -> tuple[list[list[Any]], set[int]]:
     """Each column's plain values (in schema order), and the rows with a cell that cannot be decoded."""
     decoded: list[list[Any]] = []
@@ -190,7 +190,8 @@ def _read_table(  # noqa: PLR0913 - two keyword-only options of how the table wa
     )
     del body
     before = len(problems)
-    decoded, bad = _decode(cells, specs, name, problems, empty_is_none=empty_is_none, excel_safe=excel_safe)
+    how = {"empty_is_none": empty_is_none, "excel_safe": excel_safe, "size": len(text)}
+    decoded, bad = _decode(cells, specs, name, problems, **how)
     problems[before:] = [p for p in problems[before:] if _row_of(p, name) not in short]
     surrogates = has_escape(text)
     before = len(problems)
