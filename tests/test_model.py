@@ -182,7 +182,7 @@ def test_days_in_month_agree_with_the_calendar_module(year: int, month: int) -> 
     """The library's month lengths (leap years included) are those of ``calendar.monthrange``."""
     import calendar
 
-    from mideastdata.model import _days_in_month
+    from mideastdata._dates import _days_in_month
 
     assert _days_in_month(year, month) == calendar.monthrange(year, month)[1]
     assert md.PartialDate(year=year, month=month).latest.day == calendar.monthrange(year, month)[1]

@@ -96,6 +96,12 @@ def _help(main: Any, argv: list[str]) -> str:
 def _is_type_variable(target: str) -> bool:
     """Whether *target* (``module.NAME``) names a ``typing.TypeVar`` of this package."""
     module_name, _, attr = target.rpartition(".")
+    if not module_name:  # a bare name, as a signature's ``Iterable[R]`` gives it: a TypeVar of any of its modules
+        return any(
+            isinstance(getattr(module, attr, None), TypeVar)
+            for name, module in list(sys.modules.items())
+            if name == "mideastdata" or name.startswith("mideastdata.")
+        )
     if not module_name.startswith("mideastdata"):
         return False
     module = sys.modules.get(module_name)
