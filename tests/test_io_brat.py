@@ -140,3 +140,43 @@ def test_no_warning_when_nothing_is_repaired(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         md.load(folder, format="brat")
+
+
+def test_the_whole_file_and_line_readers_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both readers of .ann files give the same dataset.
+
+    An export re-saved with CRLF and blank lines takes the whole-file reader; with the
+    trailing tab brat writes after a relation, the line reader.
+    """
+    from mideastdata.io import brat
+
+    ds = md.load()
+    folder = md.dump(ds, tmp_path / "b", format="brat")
+    (ann_path,) = folder.glob("*.ann")
+    ann = ann_path.read_text(encoding="utf-8")
+    lines: list[int] = []
+    original = brat._AnnReader.line
+
+    def spy(self: brat._AnnReader, n: int, line: str) -> None:
+        lines.append(n)
+        original(self, n, line)
+
+    monkeypatch.setattr(brat._AnnReader, "line", spy)
+    ann_path.write_bytes(("\n" + ann.replace("\n", "\r\n\r\n")).encode("utf-8"))
+    assert md.load(folder, format="brat") == ds
+    assert lines == []  # the whole-file reader took it
+    relation_lines = [n for n, line in enumerate(ann.splitlines(), 1) if line.startswith("R")]
+    assert relation_lines
+    ann_path.write_text("".join(f"{line}\t\n" if line.startswith("R") else f"{line}\n" for line in ann.splitlines()))
+    assert md.load(folder, format="brat") == ds
+    assert len(lines) == len(ann.splitlines())  # the line reader read every line
+
+
+def test_a_lone_surrogate_escape_in_a_note_is_named(tmp_path: Path) -> None:
+    r"""A note's JSON text may hold a ``\ud800`` escape; the record's field is then a problem naming the annotation."""
+    ann = 'T1\tActor 0 5\tHamas\nA1\tActor_kind T1 armed_group\n#1\tAnnotatorNotes T1\tname: "Ham\\ud800as"\n'
+    with pytest.raises(md.DatasetError) as info:
+        md.load(_write(tmp_path / "c", ann), format="brat")
+    (problem,) = info.value.problems
+    assert problem.path == "doc: Actor T1 (actors[0].name)"
+    assert "lone surrogate" in problem.message

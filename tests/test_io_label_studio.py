@@ -109,6 +109,34 @@ def test_a_wrong_span_names_the_task_and_region(tmp_path: Path) -> None:
         md.load(path, format="label-studio")
 
 
+def test_a_lone_surrogate_escape_is_a_problem_at_its_region(tmp_path: Path) -> None:
+    r"""A ``\ud800`` escape in a text area (JSON allows it, no text can hold it) is named, not a crash."""
+    (task,) = to_tasks(_emoji_dataset())
+    for item in task["annotations"][0]["result"]:
+        if item["from_name"] == "actor_name" and item["value"]["text"] == ["Hamas"]:
+            item["value"]["text"] = ["Ham\ud800as"]
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps([task]), encoding="ascii")  # json.dumps writes the escape
+    with pytest.raises(md.DatasetError) as caught:
+        md.load(path, format="label-studio")
+    (problem,) = caught.value.problems
+    assert problem.path == "task 1 (annotation 1): Actor m1-0 (actors[0].name)"
+    assert "lone surrogate" in problem.message
+
+
+def test_a_control_the_scheme_does_not_have_is_reported(tmp_path: Path) -> None:
+    """A per-region value for a field the label does not have is a problem, not silently dropped."""
+    (task,) = to_tasks(_emoji_dataset())
+    first = task["annotations"][0]["result"][0]
+    extra = {**first, "from_name": "actor_nickname", "type": "textarea", "value": {**first["value"], "text": ["H"]}}
+    extra["value"].pop("labels")
+    task["annotations"][0]["result"].append(extra)
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    with pytest.raises(md.DatasetError, match=r"Actor m1-0 \(actors\[0\]\): unknown field 'nickname'"):
+        md.load(path, format="label-studio")
+
+
 # --------------------------------------------------------------------------- the SDK
 
 

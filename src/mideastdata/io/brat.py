@@ -16,6 +16,7 @@ cannot carry). Offsets count code points, as brat does. See docs/annotation.md.
 from __future__ import annotations
 
 import json
+import operator
 import re
 from pathlib import Path
 from typing import Any
@@ -143,61 +144,10 @@ class _AnnReader:
         self.problems.append(Problem(f"{self.doc.name}.ann line {line_no}", message))
 
     def read(self, ann: str) -> None:
-        """Read every line: the usual well-formed ones on a short path, anything else through :meth:`line`."""
-        fast = {"T": self._fast_text_bound, "A": self._fast_attribute, "#": self._fast_note, "R": self._fast_relation}
+        """Read every line, naming each problem by its line number."""
         for n, line in enumerate(ann.split("\n"), 1):
-            if not line or line.isspace():
-                continue
-            line = line.removesuffix("\r")  # noqa: PLW2901 - the line without its CR
-            short = fast.get(line[0])
-            try:
-                if short is not None and short(line):
-                    continue
-            except ValueError:
-                pass  # not the usual shape: the detailed reader says what is wrong
-            self.line(n, line)
-
-    def _fast_text_bound(self, line: str) -> bool:
-        key, spec, quoted = line.split("\t", 2)
-        label, a, b = spec.split(" ")
-        if label not in _ATTRIBUTES:
-            return False
-        start, end = int(a), int(b)
-        seen = self.doc.text[start:end]
-        if start >= end or (seen != quoted and flatten(seen) != quoted):
-            return False
-        mark = Mark(key, label, [(start, end)])
-        self.marks[key] = mark
-        self.doc.marks.append(mark)
-        return True
-
-    def _fast_attribute(self, line: str) -> bool:
-        name, ref, *value = line.split("\t", 1)[1].split(" ")
-        mark = self.marks.get(self.owner.get(ref, ref))
-        field = None if mark is None else _ATTRIBUTES.get(mark.label, {}).get(name)
-        if mark is None or field is None or len(value) > 1:
-            return False
-        mark.values[field] = value[0] if value else True
-        return True
-
-    def _fast_note(self, line: str) -> bool:
-        _, head, note = line.split("\t", 2)
-        ref = head.removeprefix("AnnotatorNotes ")
-        field, sep, value = note.partition(": ")
-        mark = self.marks.get(self.owner.get(ref, ref))
-        if not sep or mark is None or field not in _NOTE_FIELDS.get(mark.label, ()) or value.startswith('"'):
-            return False
-        mark.values[field] = value
-        return True
-
-    def _fast_relation(self, line: str) -> bool:
-        key, body = line.split("\t", 1)
-        role, head, tail = body.split(" ")
-        if not head.startswith("Arg1:") or not tail.startswith("Arg2:"):
-            return False
-        head, tail = head[5:], tail[5:]
-        self.doc.links.append(Link(key, role, self.owner.get(head, head), self.owner.get(tail, tail)))
-        return True
+            if line and not line.isspace():
+                self.line(n, line.removesuffix("\r"))
 
     def line(self, n: int, line: str) -> None:
         head, _, rest = line.partition("\t")
@@ -306,12 +256,13 @@ class _AnnReader:
 
 
 _LABEL = "|".join(re.escape(label) for label in LABELS)
-_WHOLE_T = re.compile(rf"^(T[^\t\n]*)\t({_LABEL}) (\d+) (\d+)\t([^\n]*)$", re.MULTILINE)
-_WHOLE_E = re.compile(r"^(E[^\t\n]*)\tEvent:(\S+)((?: [a-z_]+\d*:\S+)*)$", re.MULTILINE)
-_WHOLE_R = re.compile(r"^(R[^\t\n]*)\t(\S+) Arg1:(\S+) Arg2:(\S+)$", re.MULTILINE)
-_WHOLE_A = re.compile(r"^A[^\t\n]*\t(\S+) (\S+)(?: (\S+))?$", re.MULTILINE)
-_WHOLE_NOTE = re.compile(r"^#[^\t\n]*\tAnnotatorNotes (\S+)\t([a-z_]+): ([^\n]*)$", re.MULTILINE)
-_NONBLANK = re.compile(r"^[^\S\n]*\S", re.MULTILINE)
+# Each pattern starts with its line's newline and kind, a literal the matcher jumps between.
+_WHOLE_T = re.compile(rf"\n(T[^\t\n]*)\t({_LABEL}) (\d+ \d+(?:;\d+ \d+)*)\t([^\n]*)")
+_WHOLE_E = re.compile(r"\n(E[^\t\n]*)\tEvent:(\S+)((?: [a-z_]+\d*:\S+)*)(?![^\n])")
+_WHOLE_R = re.compile(r"\n(R[^\t\n]*)\t(\S+) Arg1:(\S+) Arg2:(\S+)(?![^\n])")
+_WHOLE_A = re.compile(r"\nA[^\t\n]*\t(\S+) (\S+)(?: (\S+))?(?![^\n])")
+_WHOLE_NOTE = re.compile(r"\n#[^\t\n]*\tAnnotatorNotes (\S+)\t([a-z_]+): ([^\n]*)")
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 
 def _read_whole(reader: _AnnReader, ann: str) -> bool:
@@ -321,24 +272,27 @@ def _read_whole(reader: _AnnReader, ann: str) -> bool:
     matched and every reference resolves, the document takes the result. Otherwise
     nothing is kept and the file is read line by line, which names each problem.
     """
-    if "\r" in ann:
+    body = "\n" + ann.replace("\r\n", "\n").rstrip("\n")
+    if "\r" in body:
         return False
-    t_lines, e_lines = _WHOLE_T.findall(ann), _WHOLE_E.findall(ann)
-    r_lines, a_lines, notes = _WHOLE_R.findall(ann), _WHOLE_A.findall(ann), _WHOLE_NOTE.findall(ann)
-    if len(t_lines) + len(e_lines) + len(r_lines) + len(a_lines) + len(notes) != len(_NONBLANK.findall(ann)):
+    if "\n\n" in body or "\n " in body:
+        body = _BLANK_LINES.sub("\n", body)
+    t_lines, e_lines = _WHOLE_T.findall(body), _WHOLE_E.findall(body)
+    r_lines, a_lines, notes = _WHOLE_R.findall(body), _WHOLE_A.findall(body), _WHOLE_NOTE.findall(body)
+    if len(t_lines) + len(e_lines) + len(r_lines) + len(a_lines) + len(notes) != body.count("\n") - (body == "\n"):
         return False
     marks = _whole_marks(reader.doc.text, t_lines)
-    owner: dict[str, str] = {}
-    links: list[Link] = []
+    if marks is None:
+        return False
+    owner = {key: trigger for key, trigger, _ in e_lines}
+    links = [Link(key, role, owner.get(h, h), owner.get(t, t)) for key, role, h, t in r_lines]
     for key, trigger, args in e_lines:
-        if marks is None or trigger not in marks:
+        if trigger not in marks:
             return False
-        owner[key] = trigger
         for arg in args.split():
             role, _, target = arg.partition(":")
             links.append(Link(f"{key} {arg}", role.rstrip("0123456789"), trigger, owner.get(target, target)))
-    links += [Link(key, role, owner.get(h, h), owner.get(t, t)) for key, role, h, t in r_lines]
-    if marks is None or not _whole_values(marks, owner, a_lines, notes):
+    if not _whole_values(marks, owner, a_lines, notes):
         return False
     reader.marks.update(marks)
     reader.owner.update(owner)
@@ -347,35 +301,57 @@ def _read_whole(reader: _AnnReader, ann: str) -> bool:
     return True
 
 
-def _whole_marks(text: str, t_lines: list[tuple[str, ...]]) -> dict[str, Mark] | None:
-    marks: dict[str, Mark] = {}
-    for key, label, a, b, quoted in t_lines:
-        start, end = int(a), int(b)
-        seen = text[start:end]
-        if start >= end or (seen != quoted and flatten(seen) != quoted):
-            return None
-        marks[key] = Mark(key, label, [(start, end)])
-    return marks
+def _whole_marks(text: str, t_lines: list[tuple[str, ...]]) -> dict[str, Mark] | None:  # noqa: PLR0911
+    """The marks of the ``T`` lines, each a span whose text the line quotes; None for anything else."""
+    if not t_lines:
+        return {}
+    keys, labels, places, quoted = zip(*t_lines, strict=True)
+    if len(set(keys)) != len(keys):
+        return None
+    if any(";" in place for place in places):  # discontinuous spans: one line at a time
+        spans = [[(int(a), int(b)) for a, b in (f.split(" ") for f in place.split(";"))] for place in places]
+        for found, quote in zip(spans, quoted, strict=True):
+            whole = " ".join(text[s:e] for s, e in found)
+            if any(s >= e for s, e in found) or (whole != quote and flatten(whole) != quote):
+                return None
+        return {key: Mark(key, label, found) for key, label, found in zip(keys, labels, spans, strict=True)}
+    offsets = list(map(int, " ".join(places).split(" ")))
+    starts, ends = offsets[0::2], offsets[1::2]
+    seen = list(map(text.__getitem__, map(slice, starts, ends)))  # each span's text, compared in one go
+    if seen != list(quoted) and any(s != q and flatten(s) != q for s, q in zip(seen, quoted, strict=True)):
+        return None
+    if not all(map(operator.lt, starts, ends)):
+        return None
+    pairs = zip(starts, ends, strict=True)
+    return {key: Mark(key, label, [span]) for key, label, span in zip(keys, labels, pairs, strict=True)}
 
 
 def _whole_values(
     marks: dict[str, Mark], owner: dict[str, str], a_lines: list[tuple[str, ...]], notes: list[tuple[str, ...]]
 ) -> bool:
+    values = {key: (mark.label, mark.values) for key, mark in marks.items()}
     for name, ref, value in a_lines:
-        mark = marks.get(owner.get(ref, ref))
-        field = None if mark is None else _ATTRIBUTES[mark.label].get(name)
-        if mark is None or field is None:
+        label, held = values.get(owner.get(ref, ref), _NOWHERE)
+        sets = _ATTRIBUTE_FIELDS.get(name)
+        if sets is None or sets[0] != label:
             return False
-        mark.values[field] = value or True
+        held[sets[1]] = value or True
     for ref, field, value in notes:
-        mark = marks.get(owner.get(ref, ref))
-        if mark is None or field not in _NOTE_FIELDS[mark.label]:
+        label, held = values.get(owner.get(ref, ref), _NOWHERE)
+        if field not in _NOTE_FIELDS.get(label, ()):
             return False
-        try:
-            mark.values[field] = json.loads(value) if value.startswith('"') else value
-        except json.JSONDecodeError:
-            return False
+        if value.startswith('"'):
+            try:
+                value = json.loads(value)  # noqa: PLW2901 - the note's text
+            except json.JSONDecodeError:
+                return False
+        held[field] = value
     return True
+
+
+_NOWHERE: tuple[str, dict[str, Any]] = ("", {})
+_ATTRIBUTE_FIELDS = {name: (label, field) for label, names in _ATTRIBUTES.items() for name, field in names.items()}
+"""Each attribute name and the label and field it sets."""
 
 
 def read_imported(path: Path) -> Imported:

@@ -24,7 +24,7 @@ import enum
 import functools
 import json
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -33,7 +33,10 @@ from ..._schema import fields as schema_fields
 from ..._schema import references
 from ...model import Actor, Demand, Event, PartialDate, Statement
 
-__all__ = ["KINDS", "LABELS", "LINKS", "TABLES", "FieldSpec", "decode", "encode", "plain_default", "specs", "to_plain"]
+__all__ = [
+    "KINDS", "LABELS", "LINKS", "TABLES", "FieldSpec",
+    "decode", "encode", "loads", "plain_default", "specs", "to_plain",
+]
 
 LABELS: Mapping[str, type[Any]] = {"Actor": Actor, "Statement": Statement, "Demand": Demand, "Event": Event}
 """The span labels, each the record class it makes."""
@@ -204,10 +207,34 @@ def to_plain(spec: FieldSpec, raw: Any) -> Any:
     if spec.kind in {"text", "date"}:
         return raw
     try:
-        return json.loads(raw)
+        return loads(raw)
     except json.JSONDecodeError as exc:
         msg = f"expected JSON, got {raw!r} ({exc.msg})"
         raise ValueError(msg) from None
+
+
+@functools.cache
+def _decoder() -> Callable[[str], Any] | None:
+    try:
+        import msgspec  # noqa: PLC0415 - optional (the ``fast`` extra)
+    except ImportError:  # pragma: no cover - the test extra installs it
+        return None
+    return msgspec.json.Decoder().decode
+
+
+def loads(raw: str) -> Any:
+    """The value of the JSON text *raw*, parsed by msgspec when it is installed (ten times quicker on short texts).
+
+    Without msgspec, or when it refuses the text, the standard library parses it, and raises
+    ``json.JSONDecodeError`` saying why.
+    """
+    decode = _decoder()
+    if decode is not None:
+        try:
+            return decode(raw)
+        except ValueError:  # msgspec.DecodeError: the standard library says why, or reads what it allows
+            pass
+    return json.loads(raw)
 
 
 def plain_default(spec: FieldSpec) -> Any:

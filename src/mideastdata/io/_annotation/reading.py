@@ -15,7 +15,7 @@ from ...dataset import SCHEMA_VERSION, Dataset
 from ...errors import DatasetError, Problem
 from ...limits import Limits
 from ...model import PartialDate, Source
-from .fields import LABELS, LINKS, TABLES, FieldSpec, plain_default, specs, to_plain
+from .fields import LABELS, LINKS, TABLES, FieldSpec, specs, to_plain
 from .marks import ORDER_KEY, SOURCE_META, Doc, Mark
 from .text import anchor
 
@@ -74,22 +74,32 @@ def slugify(text: str) -> str:
 
 
 _PREFIX = {"Actor": "", "Statement": "stmt-", "Demand": "dem-", "Event": "evt-"}
-_PLANS = {
-    label: [(spec, spec.name, spec.kind, None if spec.required else plain_default(spec)) for spec in specs(label)[1:]]
+_SPECS = {label: {s.name: s for s in specs(label)} for label in LABELS}
+_CONVERTED = {
+    label: frozenset({ORDER_KEY, *(n for n, s in _SPECS[label].items() if s.kind not in {"text", "enum", "date"})})
     for label in LABELS
 }
-"""Per label, its fields after ``id``: the spec, name, carrier kind and default as a plain value."""
+"""Per label, the fields whose tool value is not already its JSON value: booleans, lists and nested values as
+JSON, references kept as a value (texts, choices and dates go as they are: the JSON reader checks them)."""
+_REQUIRED = {label: [s.name for s in specs(label)[1:] if s.required and s.kind != "evidence"] for label in LABELS}
 
 
-@attrs.define
 class _Group:
-    label: str
-    id: str
-    marks: list[tuple[Doc, Mark]] = attrs.Factory(list)
-    values: dict[str, Any] = attrs.Factory(dict)
-    where: str = ""
-    evidence: dict[str, list[dict[str, Any]]] = attrs.Factory(dict)
-    links: dict[str, list[str]] = attrs.Factory(dict)
+    """The marks of one record (its label and id): its fields, its evidence per source, its links."""
+
+    __slots__ = ("evidence", "first", "held", "id", "label", "links", "values")
+
+    def __init__(self, label: str, record_id: str, first: tuple[str, str]) -> None:
+        self.label, self.id, self.first = label, record_id, first
+        self.values: dict[str, Any] = {}
+        self.held: tuple[str, str] | None = None  # (document, mark key) of the mark holding the fields
+        self.evidence: dict[str, list[dict[str, Any]]] = {}
+        self.links: dict[str, list[str]] = {}
+
+    def __str__(self) -> str:
+        """Where the record was annotated: the document, label and tool id of its fields' mark (else its first)."""
+        name, key = self.held or self.first
+        return f"{name}: {self.label} {key}"
 
 
 class _Reader:
@@ -100,8 +110,8 @@ class _Reader:
         self.groups: dict[tuple[str, str], _Group] = {}
         self.sources: list[Source] = []
 
-    def add(self, where: str, message: str) -> None:
-        self.problems.append(Problem(where, message))
+    def add(self, where: object, message: str) -> None:
+        self.problems.append(Problem(str(where), message))
 
     def source(self, doc: Doc) -> Source | None:
         meta = {**self.extra.get("sources", {}).get(doc.meta.get("id", ""), {}), **doc.meta}
@@ -126,43 +136,55 @@ class _Reader:
         self.sources.append(source)
         return source
 
-    def mark(self, doc: Doc, source: Source, mark: Mark) -> tuple[str, str] | None:
-        where = f"{doc.name}: {mark.label} {mark.key}"
-        if mark.label not in LABELS:
-            self.add(where, f"unknown label {mark.label!r}; expected one of {', '.join(LABELS)}")
-            return None
+    def spans(self, doc: Doc, source_id: str, mark: Mark) -> list[dict[str, Any]]:
+        """The evidence of *mark*'s spans, each checked against the text (or repaired from its quote)."""
+        text, quotes = doc.text, mark.quotes
+        if not quotes and len(mark.spans) == 1:  # the usual case: one span the tool vouched for
+            start, end = mark.spans[0]
+            if 0 <= start < end <= len(text):
+                return [{"source": source_id, "start": start, "end": end, "quote": text[start:end]}]
         spans: list[dict[str, Any]] = []
-        text, size, source_id = doc.text, len(doc.text), source.id
         for n, (start, end) in enumerate(mark.spans):
-            quote = mark.quotes[n] if n < len(mark.quotes) else None
-            if quote is None and 0 <= start < end <= size:  # the tool vouched for the text already
-                spans.append({"source": source_id, "start": start, "end": end, "quote": text[start:end]})
-                continue
+            quote = quotes[n] if n < len(quotes) else None
             prefix, suffix = mark.context[n] if n < len(mark.context) else (None, None)
             found = anchor(text, start, end, quote, prefix=prefix, suffix=suffix)
             if found.problem is not None:
+                where = f"{doc.name}: {mark.label} {mark.key}"
                 self.add(f"{where} ({mark.shown[n]})" if n < len(mark.shown) else where, found.problem)
                 continue
             if found.repaired:
                 self.repairs.append(Repair(doc.name, mark.key, mark.label, (start, end), (found.start, found.end)))
-            quoted = doc.text[found.start : found.end]
-            spans.append({"source": source.id, "start": found.start, "end": found.end, "quote": quoted})
-        record_id = mark.values.get("id")
+            at, to = found.start, found.end
+            spans.append({"source": source_id, "start": at, "end": to, "quote": text[at:to]})
+        return spans
+
+    def mark(self, doc: Doc, source: Source, mark: Mark) -> tuple[str, str] | None:
+        label = mark.label
+        if label not in LABELS:
+            self.add(f"{doc.name}: {label} {mark.key}", f"unknown label {label!r}; expected one of {', '.join(LABELS)}")
+            return None
+        spans = self.spans(doc, source.id, mark)
+        values = mark.values
+        record_id = values.get("id")
         if not isinstance(record_id, str) or not record_id:
-            text = " ".join(e["quote"] for e in spans)
-            made = f"{_PREFIX[mark.label]}{source.id}-{slugify(mark.key)}"
-            record_id = slugify(text) if mark.label == "Actor" else made
-        group = self.groups.setdefault((mark.label, record_id), _Group(mark.label, record_id))
-        group.marks.append((doc, mark))
-        group.evidence.setdefault(source.id, []).extend(spans)
-        fields = mark.values
-        if "id" in fields:
-            fields = {k: v for k, v in fields.items() if k != "id"}
-        if fields:
-            if group.where and group.values != fields:
-                self.add(where, f"{mark.label} {record_id!r} has its fields on two annotations ({group.where} too)")
-            group.values, group.where = fields, group.where or where
-        return (mark.label, record_id)
+            made = f"{_PREFIX[label]}{source.id}-{slugify(mark.key)}"
+            record_id = slugify(" ".join(e["quote"] for e in spans)) if label == "Actor" else made
+        found = (label, record_id)
+        group = self.groups.get(found)
+        if group is None:
+            group = self.groups[found] = _Group(label, record_id, (doc.name, mark.key))
+        held = group.evidence.get(source.id)
+        if held is None:
+            group.evidence[source.id] = spans
+        else:
+            held.extend(spans)
+        if len(values) > ("id" in values):  # the mark holds the record's fields
+            if group.held is None:
+                group.values, group.held = values, (doc.name, mark.key)
+            elif _fields(group.values) != _fields(values):
+                where = f"{doc.name}: {label} {mark.key}"
+                self.add(where, f"{label} {record_id!r} has its fields on two annotations ({group} too)")
+        return found
 
     def links(self, doc: Doc, owner: dict[str, tuple[str, str]]) -> None:
         groups = self.groups
@@ -184,34 +206,35 @@ class _Reader:
             else:
                 self.groups[head].links.setdefault(link.role, []).append(tail[1])
 
-    def record(self, group: _Group) -> tuple[dict[str, Any], str] | None:
-        """The record of *group* as a plain value (as in the JSON document), and where it was annotated."""
-        label = group.label
-        where = group.where or f"{group.marks[0][0].name}: {label} {group.marks[0][1].key}"
-        plain: dict[str, Any] = {"id": group.id}
-        values, links = group.values, group.links
-        before = len(self.problems)
-        for spec, name, kind, default in _PLANS[label]:
-            if kind == "evidence":
-                plain[name] = self._evidence(group)
-            elif name in values and name not in links:
-                raw = values[name]
-                if kind == "text" and type(raw) is str:  # most fields: the text as it is
-                    plain[name] = raw
-                else:
-                    self._value(where, spec, raw, plain)
-            elif name in links:
-                ids = links[name]
-                if kind == "link" and len(ids) > 1:
-                    self.add(where, f"{name}: {len(ids)} relations; a {label} has one")
-                plain[name] = ids if kind == "links" else ids[0]
-            elif spec.required:
-                self.add(where, f"{label} {group.id!r} has no {name}")
-            else:  # every field, in schema order, as the JSON writer writes them (the reader's fast path)
-                plain[name] = default
-        return None if len(self.problems) > before else (plain, where)
+    def record(self, group: _Group) -> dict[str, Any] | None:
+        """The record of *group* as a plain value, as the JSON document holds it (None when it has problems).
 
-    def _value(self, where: str, spec: FieldSpec, raw: Any, plain: dict[str, Any]) -> None:
+        Texts, choices and dates go as the tool holds them: the JSON reader checks them with
+        every other rule, and a problem it finds names the annotation (:func:`_located`).
+        """
+        label, values, links = group.label, group.values, group.links
+        plain = {**values, "id": group.id}
+        before = len(self.problems)
+        converted = _CONVERTED[label]
+        for name in values.keys() & converted if values else ():
+            if name in links:  # a relation wins over a value
+                continue
+            if name in {"evidence", ORDER_KEY}:
+                del plain[name]
+            else:
+                self._value(group, _SPECS[label][name], values[name], plain)
+        for name, ids in links.items():
+            many = _SPECS[label][name].kind == "links"
+            if not many and len(ids) > 1:
+                self.add(group, f"{name}: {len(ids)} relations; a {label} has one")
+            plain[name] = ids if many else ids[0]
+        for name in _REQUIRED[label]:
+            if name not in plain:
+                self.add(group, f"{label} {group.id!r} has no {name}")
+        plain["evidence"] = self._evidence(group)
+        return None if len(self.problems) > before else plain
+
+    def _value(self, where: object, spec: FieldSpec, raw: Any, plain: dict[str, Any]) -> None:
         if spec.kind in {"link", "links"}:  # ids kept as a value, for records not annotated there
             spec = FieldSpec(spec.name, "json" if spec.kind == "links" else "text", tuple[str, ...], spec.required)
         try:
@@ -220,7 +243,9 @@ class _Reader:
             self.add(f"{where}.{spec.name}", str(exc))
 
     def _evidence(self, group: _Group) -> list[dict[str, Any]]:
-        order = group.values.pop(ORDER_KEY, None)
+        if len(group.evidence) == 1:  # one source: the spans in the order they were annotated
+            return next(iter(group.evidence.values()))
+        order = group.values.get(ORDER_KEY)
         spans = {k: list(v) for k, v in group.evidence.items()}
         if isinstance(order, str):
             try:
@@ -230,6 +255,10 @@ class _Reader:
             if isinstance(wanted, list) and sorted(wanted) == sorted(s for s, v in spans.items() for _ in v):
                 return [spans[s].pop(0) for s in wanted]
         return [ev for v in spans.values() for ev in v]
+
+
+def _fields(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k != "id"}
 
 
 def from_docs(
@@ -257,9 +286,9 @@ def from_docs(
         reader.links(doc, owner)
     tables: dict[str, Rows] = {t: [] for t in TABLES.values()}
     for group in reader.groups.values():
-        built = reader.record(group)
-        if built is not None:
-            tables[TABLES[group.label]].append(built)
+        plain = reader.record(group)
+        if plain is not None:
+            tables[TABLES[group.label]].append((plain, group))
     for table, plain in extra.get("records", {}).items():
         if table in tables and isinstance(plain, list):
             tables[table].extend((row, f"{EXTRA_FILE}: records.{table}[{n}]") for n, row in enumerate(plain))
@@ -274,8 +303,8 @@ _UNLIMITED = Limits(max_bytes=None, max_records=None)
 _PATH_RE = re.compile(r"(\w+)\[(\d+)\](.*)", re.DOTALL)
 
 
-Rows = list[tuple[dict[str, Any], str]]
-"""Records as plain values, each with where it was annotated."""
+Rows = list[tuple[dict[str, Any], object]]
+"""Records as plain values, each with where it was annotated (its text)."""
 
 
 def _ordered(rows: Rows, order: list[str]) -> Rows:
@@ -323,12 +352,19 @@ def _dataset(reader: _Reader, extra: dict[str, Any], tables: dict[str, Rows]) ->
 
 
 def _encode(doc: dict[str, Any]) -> str | bytes:
-    """*doc* as JSON: with msgspec when it is installed (the ``fast`` extra), else the standard library."""
+    r"""*doc* as JSON: with msgspec when it is installed (the ``fast`` extra), else the standard library.
+
+    The standard library escapes every non-ASCII character, so a lone surrogate becomes a
+    ``\ud800`` escape, which the JSON reader reports at its path.
+    """
     try:
         import msgspec  # noqa: PLC0415 - optional
     except ImportError:  # pragma: no cover - the test extra installs it
-        return json.dumps(doc, ensure_ascii=False)
-    return msgspec.json.encode(doc)
+        return json.dumps(doc)
+    try:
+        return msgspec.json.encode(doc)
+    except UnicodeEncodeError:  # a lone surrogate (from a JSON escape): escaped, so the reader names its path
+        return json.dumps(doc)
 
 
 def _rank(order: list[str]) -> Any:
