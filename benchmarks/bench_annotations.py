@@ -6,14 +6,19 @@ Target (issue 16): reading 1,000 brat documents holding 100,000 text-bound annot
 decoded, the dataset checked whole) within 2x of ``md.load("same.json")``. Both files are
 written once by ``md.dump`` from the same generated dataset; repetitions are interleaved.
 Wall time and CPU time (``time.process_time``) are both reported: on a machine shared
-with other work, CPU time is the steadier figure.
+with other work, CPU time is the steadier figure. ``--tools`` adds the other tools' imports
+of the same records (``label-studio``, ``w3c``, ``inception``; the last needs dkpro-cassis),
+each against the same JSON load.
 
     python -m benchmarks.bench_annotations --documents 1000 --per-document 100 --repeat 3
+    python -m benchmarks.bench_annotations --documents 100 --per-document 100 --repeat 3 \\
+        --tools brat label-studio w3c inception
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import random
 import statistics
@@ -28,6 +33,8 @@ from benchmarks._harness import measure, report
 __all__ = ["corpus", "main"]
 
 _WORDS = ("talks", "ceasefire", "hostages", "aid", "border", "plan", "truce", "envoy", "حماس", "ישראל", "👍🏽")
+_FILES = {"brat": "brat", "label-studio": "tasks.json", "w3c": "annotations.jsonld", "inception": "xmi"}
+"""Each tool's export, as md.dump writes it."""
 _KINDS = (md.ActorKind.STATE, md.ActorKind.PERSON, md.ActorKind.GOVERNMENT, md.ActorKind.ARMED_GROUP)
 
 
@@ -98,20 +105,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--per-document", type=int, default=100, help="text-bound annotations per document")
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--tools", nargs="+", default=["brat"], choices=sorted(_FILES), help="the imports to time")
     args = p.parse_args(argv)
     ds = corpus(args.documents, args.per_document, args.seed)
     spans = sum(len(r.evidence) for t in (ds.actors, ds.statements, ds.demands, ds.events) for r in t)
     with tempfile.TemporaryDirectory() as tmp:
-        brat = md.dump(ds, Path(tmp) / "brat", format="brat")
         own = md.dump(ds, Path(tmp) / "same.json", format="json")
-        assert md.load(brat, format="brat") == ds
-        contenders = {
-            "md.load(folder, format='brat')": lambda: md.load(brat, format="brat"),
-            "md.load('same.json')": lambda: md.load(own),
-        }
+        contenders: dict[str, Callable[[], object]] = {}
+        for tool in args.tools:
+            path = md.dump(ds, Path(tmp) / _FILES[tool], format=tool)
+            assert md.load(path, format=tool) == ds
+            contenders[f"md.load({_FILES[tool]!r}, format={tool!r})"] = functools.partial(md.load, path, format=tool)
+        contenders["md.load('same.json')"] = lambda: md.load(own)
         medians = measure(contenders, args.repeat)
         cpu = _cpu(contenders, args.repeat)
-    title = f"Import of {args.documents:,} brat documents, {spans:,} text-bound annotations, median of {args.repeat}"
+    what = "brat documents" if args.tools == ["brat"] else "documents"
+    title = f"Import of {args.documents:,} {what}, {spans:,} text-bound annotations, median of {args.repeat}"
     report(title, medians, "md.load('same.json')")
     report(title.replace("Import", "CPU time of the import"), cpu, "md.load('same.json')")
     return 0
