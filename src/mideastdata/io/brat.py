@@ -26,7 +26,7 @@ from ..errors import DatasetError, Problem, did_you_mean
 from ._annotation.fields import KINDS, LABELS, LINKS, specs
 from ._annotation.files import EXTRA_FILE, dumps_extra, read_extra, read_utf8, write_folder
 from ._annotation.marks import ORDER_KEY, Doc, Link, Mark, to_docs
-from ._annotation.reading import Imported, from_docs, warn_repairs
+from ._annotation.reading import Imported, file_id, from_docs, warn_repairs
 from ._annotation.text import flatten
 
 __all__ = ["annotation_conf", "read", "read_imported", "write"]
@@ -148,6 +148,9 @@ class _AnnReader:
         for n, line in enumerate(ann.split("\n"), 1):
             if line and not line.isspace():
                 self.line(n, line.removesuffix("\r"))
+        owner = self.owner  # an argument may be an event defined further down
+        links = self.doc.links
+        self.doc.links = [Link(k.key, k.role, owner.get(k.head, k.head), owner.get(k.tail, k.tail)) for k in links]
 
     def line(self, n: int, line: str) -> None:
         head, _, rest = line.partition("\t")
@@ -368,7 +371,7 @@ def read_imported(path: Path) -> Imported:
         ann = read_utf8(ann_path, problems) if ann_path.is_file() else ""
         if text is None or ann is None:
             continue
-        doc = Doc(txt.stem, text, {"id": txt.stem})
+        doc = Doc(txt.stem, text, {"id": file_id(txt.stem)})
         reader = _AnnReader(doc, problems)
         if not _read_whole(reader, ann):
             reader.read(ann)

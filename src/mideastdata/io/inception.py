@@ -36,7 +36,7 @@ from ..errors import DatasetError, Problem
 from ._annotation.fields import LABELS, specs
 from ._annotation.files import EXTRA_FILE, dumps_extra, read_extra, write_folder
 from ._annotation.marks import Doc, Link, Mark, to_docs
-from ._annotation.reading import Imported, from_docs, warn_repairs
+from ._annotation.reading import Imported, file_id, from_docs, warn_repairs
 
 __all__ = ["RECORD", "RELATION", "read", "read_imported", "type_system_xml", "write"]
 
@@ -165,7 +165,7 @@ def write(ds: Dataset, path: Path) -> Path:
 
 
 def _doc(name: str, cas: Any, problems: list[Problem]) -> Doc:
-    doc = Doc(name, cas.sofa_string or "", {"id": name})
+    doc = Doc(name, cas.sofa_string or "", {"id": file_id(name)})
     names = set(features())
     grouped: dict[tuple[str, str], Mark] = {}
     owner: dict[int, str] = {}

@@ -198,6 +198,9 @@ class _TaskReader:
         elif kind == "textarea":
             texts = value.get("text") or []
             entry["values"][field] = texts[0] if isinstance(texts, list) and texts else texts
+        else:
+            self.add(f"region {rid}", f"a {kind} result is not a text span, choice or text area; not read")
+            return
         entry.setdefault("controls", {})[field] = label
 
     def marks(self) -> dict[str, str]:
@@ -207,7 +210,8 @@ class _TaskReader:
         for rid, entry in self.regions.items():
             if "label" not in entry:
                 if entry["values"]:
-                    self.add(f"region {rid}", "per-region values without a labelled span")
+                    names = ", ".join("_".join(filter(None, (lab, fld))) for fld, lab in entry["controls"].items())
+                    self.add(f"region {rid}", f"per-region values ({names}) without a labelled span")
                 continue
             label = entry["label"]
             wrong = [f for f, c in entry.get("controls", {}).items() if c != label.lower()]

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ..._fields import SLUG_RE
 from ..._normalize import text_sha256
 from ...dataset import SCHEMA_VERSION, Dataset
 from ...errors import DatasetError, Problem
@@ -19,7 +20,7 @@ from .fields import LABELS, LINKS, TABLES, FieldSpec, specs, to_plain
 from .marks import ORDER_KEY, SOURCE_META, Doc, Mark
 from .text import anchor
 
-__all__ = ["Imported", "Repair", "RepairWarning", "from_docs", "slugify", "warn_repairs"]
+__all__ = ["Imported", "Repair", "RepairWarning", "file_id", "from_docs", "slugify", "warn_repairs"]
 
 
 @attrs.frozen
@@ -71,6 +72,11 @@ def slugify(text: str) -> str:
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _SLUG_CUT.sub("-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+def file_id(name: str) -> str:
+    """The source id of a document known by its file name only: the name when it is a slug, else its slug."""
+    return name if SLUG_RE.fullmatch(name) else slugify(name) or "source"
 
 
 _PREFIX = {"Actor": "", "Statement": "stmt-", "Demand": "dem-", "Event": "evt-"}
@@ -195,7 +201,10 @@ class _Reader:
                 continue
             where = f"{doc.name}: relation {link.key}"
             if head is None or tail is None:
-                self.add(where, f"{link.role} joins {link.head} and {link.tail}, not both annotations of this document")
+                ends = [end for end in (link.head, link.tail) if owner.get(end) is None]
+                labels = {m.key: m.label for m in doc.marks if m.key in ends}
+                what = [f"{e} is labelled {labels[e]!r}" if e in labels else f"{e} is no annotation here" for e in ends]
+                self.add(where, f"{link.role} not read: {'; '.join(what)}")
                 continue
             target = LINKS.get(head[0], {}).get(link.role)
             if target is None:
