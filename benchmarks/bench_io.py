@@ -35,13 +35,12 @@ def _frames(ds: Any) -> dict[str, Any]:
     import pandas as pd
 
     from mideastdata._schema import TABLES as TABLE_TYPES
-    from mideastdata.io._columns import columns
+    from mideastdata.io.csv import table_csv
 
     frames = {}
     for name, kind in TABLE_TYPES.items():
-        cols = columns(kind)
-        rows = [[c.encode(getattr(r, c.name)) for c in cols] for r in getattr(ds, name)]
-        frames[name] = pd.DataFrame(rows, columns=[c.name for c in cols], dtype=object)
+        header, *rows = csv.reader(io.StringIO(table_csv(getattr(ds, name), kind), newline=""))
+        frames[name] = pd.DataFrame([[c or None for c in row] for row in rows], columns=header, dtype=object)
     return frames
 
 

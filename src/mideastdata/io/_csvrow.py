@@ -1,25 +1,28 @@
 # SPDX-License-Identifier: MIT
 """Compiled CSV row writers: one generated function per record class turns a record into its row.
 
-The cell rules are those of :mod:`mideastdata.io.csv`; this module only makes them fast.
-For each column it picks the cheapest expression the model allows: a slug or an enum
-value never needs quoting; a list of slugs is JSON built by joining; free text goes
-through :func:`quote`. The generated source is kept on the function (``__source__``)
-for inspection.
+The cell rules are those of :mod:`mideastdata.io.csv` (documented in docs/formats.md);
+this module only makes them fast. Every choice is read from the field's
+:class:`~mideastdata._schema.FieldSpec`: a slug or an enum value never needs quoting; a list
+of slugs is JSON built by joining; a list of nested records whose fields are all text,
+enums, integers or booleans is JSON built by a generated expression; any other list goes
+through :mod:`json` with the generated unstructurers; free text goes through :func:`quote`.
+The generated source is kept on the function (``__source__``) for inspection.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from typing import Any, get_origin
+from typing import Any
 
-from .._codegen import compile_source
-from ..model import Evidence
-from ._columns import Column, columns
+from .. import _schema
+from .._codegen import builders, compile_source
 
-__all__ = ["excel_safe_text", "quote", "row_writer"]
+__all__ = ["excel_safe_text", "is_json", "quote", "row_writer"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def quote(cell: str | None) -> str:
@@ -40,14 +43,61 @@ def excel_safe_text(cell: str | None) -> str | None:
     return cell
 
 
+def is_json(spec: _schema.FieldSpec) -> bool:
+    """Whether a field's CSV cell is JSON (a list, or a list of nested records)."""
+    return spec.kind in ("texts", "records")
+
+
 def _slug_list_cell(value: tuple[str, ...]) -> str:
     # JSON of slugs ([a-z0-9-] only), already CSV-quoted: "[""a"",""b""]"
     return '"[""' + '"",""'.join(value) + '""]"' if value else "[]"
 
 
-def _json_cell(encode: Callable[[Any], str], is_list: bool) -> Callable[[Any], str]:
-    if not is_list:
-        return lambda value: quote(encode(value))
+_NESTED_VALUE: dict[_schema.Kind, str] = {
+    "enum": "'\"' + {v}._value_ + '\"'",
+    "int": "str({v})",
+    "bool": "('true' if {v} else 'false')",
+}
+"""The compact JSON of a nested record's field of each simple kind (text is below: slug or escaped)."""
+
+
+def _struct_json(kind: type[Any]) -> str | None:
+    """A JSON object expression for a nested record ``e`` of *kind*, or None if a field is not simple."""
+    parts = []
+    for spec in _schema.fields(kind):
+        v = f"e.{spec.name}"
+        if spec.kind == "text":
+            expr = f"'\"' + {v} + '\"'" if spec.slug else f"_enc({v})"  # a slug: nothing to escape
+        elif spec.kind in _NESTED_VALUE:
+            expr = _NESTED_VALUE[spec.kind].format(v=v)
+        else:
+            return None
+        if spec.optional:
+            expr = f"('null' if {v} is None else {expr})"
+        parts.append(f"'\"{spec.name}\":' + {expr}")
+    return "'{' + " + " + ',' + ".join(parts) + " + '}'"
+
+
+def _list_json(spec: _schema.FieldSpec) -> Callable[[tuple[Any, ...]], str]:
+    """Compact JSON of the value of a list field (the same text as ``json.dumps`` of its plain values)."""
+    encode = _JSON.encode
+    if spec.kind == "texts":
+        return lambda value: encode(list(value))
+    obj = _struct_json(spec.item)
+    if obj is not None:
+        source = f"def encode(value):\n    return '[' + ','.join([{obj} for e in value]) + ']'\n"
+        env = compile_source(source, f"<json encoder for tuple[{spec.item.__name__}, ...]>", {"_enc": _encode_str})
+        fast: Callable[[tuple[Any, ...]], str] = env["encode"]
+        return fast
+    plain = builders().plain[spec.item]
+    return lambda value: encode([plain(item) for item in value])
+
+
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _json_cell(spec: _schema.FieldSpec) -> Callable[[tuple[Any, ...]], str]:
+    encode = _list_json(spec)
 
     def cell(value: tuple[Any, ...]) -> str:
         # A non-empty JSON array of records or strings always holds '"': quote it straight away.
@@ -56,29 +106,32 @@ def _json_cell(encode: Callable[[Any], str], is_list: bool) -> Callable[[Any], s
     return cell
 
 
-def _expression(col: Column, i: int, env: dict[str, Any], excel_safe: bool) -> str:
-    v = f"r.{col.name}"
-    if col.kind == "str":
-        if col.spec.slug and not col.optional:  # a slug needs no quoting
+_VALUE: dict[_schema.Kind, str] = {
+    "enum": "{v}._value_",
+    "bool": '("true" if {v} else "false")',
+    "int": "str({v})",
+    "date": "str({v})",
+    "float": "repr({v})",
+}
+"""The cell of each kind of field whose text never needs quoting."""
+
+
+def _expression(spec: _schema.FieldSpec, i: int, env: dict[str, Any], excel_safe: bool) -> str:
+    v = f"r.{spec.name}"
+    if spec.kind == "text":
+        if spec.slug and not spec.optional:  # a slug needs no quoting
             return v
-        if col.spec.meta.pattern in ("slug", "alpha3"):  # None, or [A-Za-z0-9-] only
+        if spec.meta.pattern in ("slug", "alpha3"):  # None, or [A-Za-z0-9-] only
             return f'({v} or "")'
         return f"_safe_quote({v})" if excel_safe else f"_quote({v})"
-    if col.kind == "enum":
-        expr = f"{v}._value_"
-    elif col.kind == "bool":
-        expr = f'("true" if {v} else "false")'
-    elif col.kind in ("int", "date"):
-        expr = f"str({v})"
-    elif col.kind == "float":
-        expr = f"repr({v})"
-    elif col.spec.kind == "texts" and col.spec.slug:
+    if spec.kind in _VALUE:
+        expr = _VALUE[spec.kind].format(v=v)
+    elif spec.kind == "texts" and spec.slug:
         expr = f"_slug_list_cell({v})"
     else:
-        is_list = get_origin(col.type) is tuple
-        env[f"_cell{i}"] = _json_cell(col.encode, is_list)  # type: ignore[arg-type]
+        env[f"_cell{i}"] = _json_cell(spec)
         expr = f"_cell{i}({v})"
-    return f'("" if {v} is None else {expr})' if col.optional else expr
+    return f'("" if {v} is None else {expr})' if spec.optional else expr
 
 
 def row_writer(kind: type[Any], *, excel_safe: bool = False) -> Callable[[Any], str]:
@@ -87,9 +140,8 @@ def row_writer(kind: type[Any], *, excel_safe: bool = False) -> Callable[[Any], 
         "_quote": quote,
         "_safe_quote": lambda cell: quote(excel_safe_text(cell)),
         "_slug_list_cell": _slug_list_cell,
-        "Evidence": Evidence,
     }
-    exprs = [_expression(col, i, env, excel_safe) for i, col in enumerate(columns(kind))]
+    exprs = [_expression(spec, i, env, excel_safe) for i, spec in enumerate(_schema.fields(kind))]
     source = "def row(r):\n    return ','.join((\n" + "".join(f"        {e},\n" for e in exprs) + "    ))\n"
     compile_source(source, f"<csv row writer for {kind.__name__}>", env)
     row: Callable[[Any], str] = env["row"]

@@ -32,7 +32,6 @@ from ..dataset import SCHEMA_VERSION, Dataset
 from ..errors import Problem
 from ._atomic import atomic_folder, write_file
 from ._cells import decode_column, locate, parse_csv, split_rows
-from ._columns import columns
 from ._csvrow import row_writer
 from ._document import TABLE_TYPES
 from ._engine import build_rows, build_table
@@ -52,7 +51,7 @@ def table_csv(records: Iterable[Any], kind: type[Any], *, excel_safe: bool = Fal
     row = _WRITERS.get((kind, excel_safe))
     if row is None:
         row = _WRITERS[kind, excel_safe] = row_writer(kind, excel_safe=excel_safe)
-    lines = [",".join(c.name for c in columns(kind))]
+    lines = [",".join(column_names(kind))]
     lines.extend(map(row, records))
     lines.append("")
     return "\r\n".join(lines)
@@ -244,4 +243,4 @@ def older_schema(meta: dict[str, Any]) -> bool:
 
 def column_names(kind: type[Any]) -> list[str]:
     """The CSV header of a table of *kind* records: its field names in schema order."""
-    return [c.name for c in columns(kind)]
+    return [s.name for s in _schema.fields(kind)]

@@ -22,7 +22,7 @@ from .._fields import PATTERNS
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem, short_repr
 from ._atomic import atomic_folder, write_file
-from ._columns import Column, columns
+from ._csvrow import is_json
 from ._document import META_KEYS, TABLE_TYPES, structure_meta
 from ._folder import build_dataset, read_json_file, read_text
 from .csv import older_schema, read_table, table_csv
@@ -55,30 +55,30 @@ def _package_name(name: str) -> str:
 _NUMBERS = {"int": "integer", "float": "number"}
 
 
-def _field(col: Column) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": col.name}
+def _field(spec: _schema.FieldSpec) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": spec.name}
     constraints: dict[str, Any] = {}
-    if col.kind == "enum":
-        values = [m.value for m in col.type]
+    if spec.enum is not None:
+        values = [m.value for m in spec.enum]
         field.update(type="string", categories=values)
         constraints["enum"] = values
-    elif col.kind == "bool":
+    elif spec.kind == "bool":
         field.update(type="boolean", trueValues=["true"], falseValues=["false"])
-    elif col.kind in _NUMBERS:
-        field["type"] = _NUMBERS[col.kind]
-    elif col.kind == "date":
+    elif spec.kind in _NUMBERS:
+        field["type"] = _NUMBERS[spec.kind]
+    elif spec.kind == "date":
         field.update(type="string", description="ISO 8601 date of year, month or day precision")
         constraints["pattern"] = PATTERNS["date"]
-    elif col.kind == "json":
+    elif is_json(spec):
         field.update(type="array", description="JSON, as in the JSON document")
     else:
         field["type"] = "string"
-        if col.spec.meta.pattern is not None:
-            constraints["pattern"] = PATTERNS[col.spec.meta.pattern]
+        if spec.meta.pattern is not None:
+            constraints["pattern"] = PATTERNS[spec.meta.pattern]
     # An empty cell reads as null in Table Schema: only fields that cannot be empty are required.
-    if not col.optional and (col.kind != "str" or col.spec.meta.nonempty):
+    if not spec.optional and (spec.kind != "text" or spec.meta.nonempty):
         constraints["required"] = True
-    if col.name == "id":
+    if spec.name == "id":
         constraints["unique"] = True
     if constraints:
         field["constraints"] = constraints
@@ -88,7 +88,7 @@ def _field(col: Column) -> dict[str, Any]:
 def _resource(name: str, kind: type[Any]) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "$schema": _SCHEMA_PROFILE,
-        "fields": [_field(c) for c in columns(kind)],
+        "fields": [_field(s) for s in _schema.fields(kind)],
         "missingValues": [""],
         "primaryKey": ["id"],
     }

@@ -10,19 +10,15 @@ pyarrow is imported on first use only.
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Sequence
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any
 
-import attrs
-
+from .. import _schema
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
-from ..model import PartialDate
 from ._atomic import atomic_folder, write_file
-from ._columns import Column, columns, field_type, is_optional
 from ._document import TABLE_TYPES
 from ._engine import build_rows, build_table
 from ._fast_write import unstructurer
@@ -47,39 +43,34 @@ def _pyarrow() -> tuple[Any, Any]:
     return pa, pq
 
 
-def _arrow_type(pa: Any, type_: Any) -> Any:
-    if type_ is bool:
-        return pa.bool_()
-    if type_ is int:
-        return pa.int64()
-    if type_ is float:
-        return pa.float64()
-    if get_origin(type_) is tuple:
-        return pa.list_(pa.field("item", _arrow_type(pa, get_args(type_)[0]), nullable=False))
-    if attrs.has(type_) and type_ is not PartialDate:
-        hints = typing.get_type_hints(type_)
-        return pa.struct(
-            [
-                pa.field(f.name, _arrow_type(pa, field_type(hints[f.name])), nullable=is_optional(hints[f.name]))
-                for f in attrs.fields(type_)
-            ]
-        )
-    return pa.string()  # str, enums and PartialDate
+_ARROW: dict[_schema.Kind, str] = {"bool": "bool_", "int": "int64", "float": "float64"}
+"""The Arrow type of each kind of field that is not text (text, enums and dates are strings)."""
+
+
+def _arrow_type(pa: Any, spec: _schema.FieldSpec) -> Any:
+    if spec.kind in _ARROW:
+        return getattr(pa, _ARROW[spec.kind])()
+    if spec.kind == "texts":
+        return pa.list_(pa.field("item", pa.string(), nullable=False))
+    if spec.kind == "records":
+        fields = [pa.field(s.name, _arrow_type(pa, s), nullable=s.optional) for s in _schema.fields(spec.item)]
+        return pa.list_(pa.field("item", pa.struct(fields), nullable=False))
+    return pa.string()
 
 
 def arrow_schema(kind: type[Any]) -> Any:
     """The ``pyarrow.Schema`` of a table of *kind* records, derived from the model."""
     pa, _ = _pyarrow()
-    return pa.schema([pa.field(c.name, _arrow_type(pa, c.type), nullable=c.optional) for c in columns(kind)])
+    return pa.schema([pa.field(s.name, _arrow_type(pa, s), nullable=s.optional) for s in _schema.fields(kind)])
 
 
-def _column_values(column: Column, records: Sequence[Any]) -> list[Any]:
-    """The values of *column* in *records*, as Arrow takes them (text, bool, lists, dicts for structs)."""
-    values = list(map(attrgetter(column.name), records))
-    if column.kind == "date":
+def _column_values(spec: _schema.FieldSpec, records: Sequence[Any]) -> list[Any]:
+    """The values of field *spec* in *records*, as Arrow takes them (text, bool, lists, dicts for structs)."""
+    values = list(map(attrgetter(spec.name), records))
+    if spec.kind == "date":
         return [None if v is None else str(v) for v in values]
-    if column.spec.kind == "records":
-        unstructure = unstructurer(column.spec.item)
+    if spec.kind == "records":
+        unstructure = unstructurer(spec.item)
         return [None if v is None else list(map(unstructure, v)) for v in values]
     return values  # str (an enum is the str of its value), bool, int, a tuple of str: as they are
 
@@ -89,7 +80,7 @@ def arrow_table(records: Sequence[Any], kind: type[Any]) -> Any:
     pa, _ = _pyarrow()
     schema = arrow_schema(kind)
     with gc_paused():  # the values of one column at a time: many small containers, none kept
-        arrays = [pa.array(_column_values(c, records), type=schema.field(c.name).type) for c in columns(kind)]
+        arrays = [pa.array(_column_values(s, records), type=schema.field(s.name).type) for s in _schema.fields(kind)]
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
@@ -151,7 +142,7 @@ def read(path: Path) -> Dataset:
             problems.append(Problem(name, f"cannot read {file.name}: {exc}"))
             return ()
         if table.schema.equals(arrow_schema(kind)):  # names, order, types and nullability
-            values = [table.column(c.name).to_pylist() for c in columns(kind)]
+            values = [table.column(s.name).to_pylist() for s in _schema.fields(kind)]
             del table
             return build_rows(values, kind, name, problems)
         return build_table(table.to_pylist(), kind, name, problems)

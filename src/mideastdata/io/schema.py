@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: MIT
 """The JSON Schema (2020-12) of the dataset document, generated from the attrs model.
 
-Nothing here lists a field by hand: every record class, field, type, default and
-required flag comes from :mod:`mideastdata.model` through :func:`attrs.fields` and the
-type hints. The model's validators map to JSON Schema constraints (a slug is a
+Nothing here lists a field by hand: every record class, field, kind, default and
+required flag comes from :mod:`mideastdata._schema`, which reads the attrs model. The
+model's validators map to JSON Schema constraints (a slug is a
 ``pattern``, a non-empty string needs a non-space character, evidence offsets are
 non-negative). The schema is self-contained: every ``$ref`` points into its ``$defs``.
 Checks that need the whole document (references resolve, quotes match their source,
@@ -13,10 +13,8 @@ them when it loads a document.
 
 from __future__ import annotations
 
-import enum
 import inspect
-import typing
-from typing import Any, get_args, get_origin
+from typing import Any
 
 import attrs
 
@@ -24,7 +22,6 @@ from .. import _schema
 from .._fields import PATTERNS
 from ..dataset import SCHEMA_VERSION, Dataset
 from ..model import PartialDate
-from ._columns import field_type, is_optional
 from ._document import TABLE_TYPES
 
 __all__ = ["DIALECT", "json_schema"]
@@ -34,10 +31,8 @@ _NONEMPTY = {"minLength": 1, "pattern": r"\S"}
 _DATE_PATTERN = f"^{PATTERNS['date']}$"
 
 
-def _constraints(spec: _schema.FieldSpec | None) -> dict[str, Any]:
+def _constraints(spec: _schema.FieldSpec) -> dict[str, Any]:
     """The JSON Schema constraints of a text or integer field, from its declared meaning."""
-    if spec is None:
-        return {}
     if spec.meta.pattern is not None:
         return {"pattern": f"^{PATTERNS[spec.meta.pattern]}$"}
     if spec.meta.nonempty:
@@ -47,8 +42,8 @@ def _constraints(spec: _schema.FieldSpec | None) -> dict[str, Any]:
     return {}
 
 
-def _min_items(spec: _schema.FieldSpec | None) -> dict[str, Any]:
-    return {"minItems": spec.meta.min_items} if spec is not None and spec.meta.min_items else {}
+def _min_items(spec: _schema.FieldSpec) -> dict[str, Any]:
+    return {"minItems": spec.meta.min_items} if spec.meta.min_items else {}
 
 
 def _summary(obj: Any) -> str:
@@ -62,55 +57,59 @@ class _Builder:
     def ref(self, name: str) -> dict[str, Any]:
         return {"$ref": f"#/$defs/{name}"}
 
-    def type_schema(self, type_: Any, spec: _schema.FieldSpec | None = None) -> dict[str, Any]:  # noqa: PLR0911 - one case per type
-        if is_optional(type_):
-            inner = self.type_schema(field_type(type_), spec)
-            if isinstance(inner.get("type"), str):
-                return {**inner, "type": [inner["type"], "null"]}
-            return {"anyOf": [inner, {"type": "null"}]}
-        if type_ is PartialDate:
+    def field_schema(self, spec: _schema.FieldSpec) -> dict[str, Any]:
+        """The schema of a field's value, ``null`` allowed when the field is optional."""
+        inner = self._value_schema(spec)
+        if not spec.optional:
+            return inner
+        if isinstance(inner.get("type"), str):
+            return {**inner, "type": [inner["type"], "null"]}
+        return {"anyOf": [inner, {"type": "null"}]}
+
+    def _value_schema(self, spec: _schema.FieldSpec) -> dict[str, Any]:
+        if spec.kind == "date":
             self.defs.setdefault(
                 "PartialDate",
                 {"type": "string", "pattern": _DATE_PATTERN, "description": _summary(PartialDate)},
             )
             return self.ref("PartialDate")
-        if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        if spec.enum is not None:
             self.defs.setdefault(
-                type_.__name__,
-                {"type": "string", "enum": [m.value for m in type_], "description": _summary(type_)},
+                spec.enum.__name__,
+                {"type": "string", "enum": [m.value for m in spec.enum], "description": _summary(spec.enum)},
             )
-            return self.ref(type_.__name__)
-        if attrs.has(type_):
-            self.record(type_)
-            return self.ref(type_.__name__)
-        if get_origin(type_) is tuple:
-            return {"type": "array", "items": self.type_schema(get_args(type_)[0], spec), **_min_items(spec)}
-        simple = {str: "string", bool: "boolean", int: "integer", float: "number"}[type_]
-        return {"type": simple, **_constraints(spec)}
+            return self.ref(spec.enum.__name__)
+        if spec.kind == "records":
+            return {"type": "array", "items": self.record(spec.item), **_min_items(spec)}
+        if spec.kind == "texts":
+            return {"type": "array", "items": {"type": "string", **_constraints(spec)}, **_min_items(spec)}
+        return {"type": _SIMPLE[spec.kind], **_constraints(spec)}
 
-    def record(self, kind: type[Any]) -> None:
-        if kind.__name__ in self.defs:
-            return
-        self.defs[kind.__name__] = {}  # reserve the name before recursing
-        hints = typing.get_type_hints(kind)
+    def record(self, kind: type[Any]) -> dict[str, Any]:
+        """A reference to the schema of record class *kind*, made (in ``$defs``) on first use."""
+        name = kind.__name__
+        if name in self.defs:
+            return self.ref(name)
+        self.defs[name] = {}  # reserve the name before recursing
         properties: dict[str, Any] = {}
-        required: list[str] = []
-        for field, spec in zip(attrs.fields(kind), _schema.fields(kind), strict=True):
-            prop = self.type_schema(hints[field.name], spec)
-            if field.default is attrs.NOTHING:
-                required.append(field.name)
-            else:
-                default = field.default
+        for spec in _schema.fields(kind):
+            prop = self.field_schema(spec)
+            if not spec.required:
+                default = spec.default
                 prop = {**prop, "default": list(default) if isinstance(default, tuple) else default}
-            properties[field.name] = prop
-        self.defs[kind.__name__] = {
+            properties[spec.name] = prop
+        self.defs[name] = {
             "type": "object",
-            "title": kind.__name__,
+            "title": name,
             "description": _summary(kind),
             "properties": properties,
-            "required": required,
+            "required": [s.name for s in _schema.fields(kind) if s.required],
             "additionalProperties": False,
         }
+        return self.ref(name)
+
+
+_SIMPLE: dict[_schema.Kind, str] = {"text": "string", "bool": "boolean", "int": "integer", "float": "number"}
 
 
 def json_schema() -> dict[str, Any]:
@@ -120,7 +119,7 @@ def json_schema() -> dict[str, Any]:
     schema file. Validate a document with any 2020-12 validator, e.g. ``jsonschema``.
     """
     builder = _Builder()
-    tables = {name: {"type": "array", "items": builder.type_schema(kind)} for name, kind in TABLE_TYPES.items()}
+    tables = {name: {"type": "array", "items": builder.record(kind)} for name, kind in TABLE_TYPES.items()}
     meta_fields = {f.name: f for f in attrs.fields(Dataset)}
     properties: dict[str, Any] = {
         "schema_version": {
