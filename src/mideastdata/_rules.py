@@ -18,6 +18,7 @@ the problems of one record's value, with paths and the fix. The whole-dataset ch
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Sequence
 from typing import Any, Literal, Protocol
@@ -88,6 +89,28 @@ def _nested_ok(items: tuple[Any, ...]) -> bool:
     return True
 
 
+def _column_ok(rule: str, values: list[Any], others: list[Any], wanted: str) -> bool:
+    """Whether :func:`_condition_ok` holds for every pair, testing only the values the rule looks at."""
+    if rule == "set_when":
+        return wanted not in [o for v, o in zip(values, others, strict=True) if v is None]
+    picked = [o for v, o in zip(values, others, strict=True) if v is not None]
+    if rule == "only_when":
+        return picked.count(wanted) == len(picked)
+    return wanted not in picked  # unset_when
+
+
+def _all_nested_ok(cls: Any, items: list[Any]) -> bool:
+    """Whether every nested record in *items* (all of *cls*) passes its presence rules, a rule at a time."""
+    for s in _schema.fields(cls):
+        conditions = _conditions(s)
+        if conditions:
+            values = list(map(operator.attrgetter(s.name), items))
+            for rule, (field, wanted) in conditions:
+                if not _column_ok(rule, values, list(map(operator.attrgetter(field), items)), wanted):
+                    return False
+    return True
+
+
 def _and(a: Flags, b: Flags) -> Flags:
     if a is True:
         return b
@@ -111,16 +134,16 @@ def column_test(spec: _schema.FieldSpec, values: list[Any], records: Sequence[An
         result = _and(result, True if all(flags) else flags)
     for rule, (field, wanted) in _conditions(spec):
         others = list(map(operator.attrgetter(field), records))
-        flags = [_condition_ok(rule, v, o, wanted) for v, o in zip(values, others, strict=True)]
-        result = _and(result, True if all(flags) else flags)
+        if not _column_ok(rule, values, others, wanted):
+            result = _and(result, [_condition_ok(rule, v, o, wanted) for v, o in zip(values, others, strict=True)])
     if meta.key is not None:
         key, among = meta.key, meta.key_among
         pools = [None] * len(values) if among is None else list(map(operator.attrgetter(among), records))
         flags = [not v or _keys_ok(v, key, p) for v, p in zip(values, pools, strict=True)]
         result = _and(result, True if all(flags) else flags)
-    if spec.kind == "records" and nested_has_rules(spec.item):
-        flags = [not v or _nested_ok(v) for v in values]
-        result = _and(result, True if all(flags) else flags)
+    nested = spec.kind == "records" and nested_has_rules(spec.item)
+    if nested and not _all_nested_ok(spec.item, list(itertools.chain.from_iterable(values))):
+        result = _and(result, [not v or _nested_ok(v) for v in values])
     return result
 
 

@@ -255,8 +255,8 @@ def _lines() -> Callable[[str], list[Any]]:
 def has_escape(data: bytes | str) -> bool:
     r"""Whether *data* holds a ``\ud`` escape (a surrogate, perhaps lone): only the strict path checks them."""
     if isinstance(data, str):
-        return "\\ud" in data or "\\uD" in data
-    return b"\\ud" in data or b"\\uD" in data
+        return "\\u" in data and ("\\ud" in data or "\\uD" in data)
+    return b"\\u" in data and (b"\\ud" in data or b"\\uD" in data)  # one pass when no escape of that form
 
 
 _SPACED_KEY_TEXT = re.compile(r'"[ \t\n\r]+:')
