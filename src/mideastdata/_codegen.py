@@ -110,7 +110,8 @@ def _expr(spec: _schema.FieldSpec, access: str, *, trusted: bool = False, detail
     item = spec.item.__name__ if spec.kind == "records" else ""
     if detailed and spec.kind == "records":
         template = f"_many_d({{b}}, _d_{item}, path + '.{spec.name}', out)"
-    bind, x = (access, access) if access.isidentifier() else (f"(x := {access})", "x")
+    once = "{x}" not in template and not spec.optional  # the value is used once: no name needed
+    bind, x = (access, access) if access.isidentifier() or once else (f"(x := {access})", "x")
     optional = spec.optional and (spec.kind != "text" or not trusted)
     fill = {
         "E": f"_enum_{spec.enum.__name__}" if spec.enum is not None else "",
