@@ -17,7 +17,16 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 import mideastdata as md
-from mideastdata.codes import CAMEO_COUNTRY_CODES, CAMEO_EVENT_CODES, PLOVER_TYPES
+from mideastdata._plover import PLOVER_KINDS
+from mideastdata.codes import (
+    CAMEO_COUNTRY_CODES,
+    CAMEO_EVENT_CODES,
+    PLOVER_CONTEXTS,
+    PLOVER_MODES,
+    PLOVER_TYPES,
+    PLOVER_VERSIONS,
+    plover_current_type,
+)
 
 __all__ = ["datasets", "nonblank_texts", "partial_dates", "slugs", "texts"]
 
@@ -161,6 +170,40 @@ _PLOVER = sorted(PLOVER_TYPES)
 
 
 @st.composite
+def plover_descriptions(draw: st.DrawFn) -> dict[str, Any]:
+    """An event's kind and PLOVER description that fit together: a version, a category, modes, contexts, magnitudes."""
+    if not draw(st.booleans()):
+        kind = draw(st.sampled_from([k for k in md.EventKind if k not in PLOVER_KINDS]))
+        return {"kind": kind, "plover": draw(_optional(st.sampled_from(_PLOVER)))}
+    version = draw(st.sampled_from((None, *PLOVER_VERSIONS)))
+    modes = PLOVER_MODES[version or "2.0"]
+    category = draw(st.sampled_from(sorted(modes)))
+    current = plover_current_type(category, version)
+    kinds = [k for k in md.EventKind if k not in PLOVER_KINDS]
+    if current is not None and current != "SANCTION":
+        kinds = [md.EventKind(current.lower())]
+    magnitude = st.builds(
+        md.Magnitude,
+        kind=st.sampled_from(md.MagnitudeKind),
+        count=st.integers(0, 10**6),
+        text=_optional(st.sampled_from(["dozens", "Tens of thousands", "scores", "at least 3"])),
+    ) | st.builds(md.Magnitude, kind=st.sampled_from(md.MagnitudeKind), text=st.sampled_from(["dozens", "hundreds"]))
+    magnitudes = draw(st.lists(magnitude, max_size=3, unique_by=lambda m: m.kind))
+    return {
+        "kind": draw(st.sampled_from(kinds)),
+        "plover": category,
+        "plover_version": version,
+        "plover_mode": tuple(draw(st.lists(st.sampled_from(modes[category]), unique=True, max_size=2)))
+        if modes[category]
+        else (),
+        "plover_context": tuple(
+            draw(st.lists(st.sampled_from(sorted(PLOVER_CONTEXTS[version or "2.0"][category])), unique=True, max_size=3))
+        ),
+        "magnitudes": tuple(magnitudes),
+    }
+
+
+@st.composite
 def datasets(draw: st.DrawFn) -> md.Dataset:
     """A whole valid dataset of up to a handful of records per table."""
     sources = draw(_sources())
@@ -223,7 +266,6 @@ def datasets(draw: st.DrawFn) -> md.Dataset:
         md.Event(
             same_as=_earlier(draw, [e.id for e in events]),
             id=eid,
-            kind=draw(st.sampled_from(md.EventKind)),
             summary=draw(nonblank_texts),
             actors=_subset(draw, actor_ids),
             targets=_subset(draw, actor_ids),
@@ -232,8 +274,8 @@ def datasets(draw: st.DrawFn) -> md.Dataset:
             status=draw(st.sampled_from(md.EventStatus)),
             topics=_subset(draw, topic_ids),
             cameo=draw(_optional(st.sampled_from(_EVENT_CODES))),
-            plover=draw(_optional(st.sampled_from(_PLOVER))),
             evidence=draw(_evidence(sources)),
+            **draw(plover_descriptions()),
         )
         for eid in _ids(draw, "evt", 0, 3)
     )

@@ -26,6 +26,7 @@ VOCABULARIES: tuple[type[enum.Enum], ...] = (
     md.DemandKind,
     md.EventKind,
     md.EventStatus,
+    md.MagnitudeKind,
 )
 SRC_ROLE_RE = re.compile(r"\{src\}`([^`]+)`")
 RECORDS_RE = re.compile(r"^```\{records\}(.*)$", re.MULTILINE)

@@ -69,7 +69,10 @@ def test_plover_records_of_the_bundled_data(tmp_path: Path) -> None:
     assert ban["mode"] == ["discontinue"]
     assert ban["quad_code"] is None  # the manual gives SANCTION two quad categories
     assert ban["actor"] == [
-        {"code": "EUR", "sector": None, "identifier_text": "European Union", "office": None, "actor_id": "european-union"}
+        {
+            "entity_text": "European Union", "code": "EUR", "sector": None, "identifier_text": "European Union",
+            "office": None, "actor_id": "european-union",
+        }
     ]
     assert [e["code"] for e in ban["recipient"]] == ["ISR"]
     visit = by_id["evt-witkoff-visit-israel"]
@@ -114,7 +117,7 @@ def test_export_formats_are_not_loadable_and_refuse_options(tmp_path: Path) -> N
     """load() says the event-data formats are written only; options of other formats are refused."""
     ds = md.load()
     with pytest.raises(ValueError, match="written by dump"):
-        md.load(tmp_path, format="plover")  # type: ignore[call-overload]
+        md.load(tmp_path, format="events-csv")  # type: ignore[call-overload]
     with pytest.raises(ValueError, match="excel_safe"):
         md.dump(ds, tmp_path / "e.csv", format="events-csv", excel_safe=True)
     with pytest.raises(ValueError, match="partition_by"):

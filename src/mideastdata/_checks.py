@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from . import _rules, _schema
 from ._nearmatch import Folded, fold, near_match
+from ._plover import check_events as _check_plover
+from ._plover import is_plover_category, is_plover_version
 from ._schema import SCHEMA_VERSION
 from .codes import is_cameo_actor_code, is_cameo_event_code, is_plover_type
 from .errors import Problem, did_you_mean, short_repr, shorten
@@ -270,6 +272,8 @@ _VOCABULARIES: dict[str, tuple[Callable[[str], bool], str]] = {
     "cameo-actor": (is_cameo_actor_code, "CAMEO actor code"),
     "cameo-event": (is_cameo_event_code, "CAMEO event code"),
     "plover": (is_plover_type, "PLOVER type"),
+    "plover-event": (is_plover_category, "PLOVER type"),
+    "plover-version": (is_plover_version, "PLOVER version"),
 }
 """Each code vocabulary a field may declare: its test and its name in messages."""
 
@@ -412,4 +416,5 @@ def check_dataset(ds: Checked, *, incomplete: frozenset[str] = frozenset()) -> l
     texts = {sid: src.text for sid, src in c.ids["sources"].items()}
     for name, table in tables.items():
         _check_table(c, name, table.records, texts)
+    _check_plover(c.add, tables["events"].records)
     return c.problems

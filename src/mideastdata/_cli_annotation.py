@@ -9,7 +9,7 @@ import warnings
 from typing import TextIO
 
 from . import load
-from .io import ANNOTATION_FORMATS, FORMATS, RepairWarning, dump
+from .io import ANNOTATION_FORMATS, EVENT_DATA_FORMATS, FORMATS, RepairWarning, dump
 
 __all__ = ["TOOLS", "add_commands", "run"]
 
@@ -21,11 +21,14 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     """Add ``import`` and ``scheme`` to the command's subparsers."""
     imp = sub.add_parser(
         "import",
-        help="read an annotation tool's files into a dataset (checked, spans repaired where they can be)",
-        description="Read annotations (brat, Label Studio, INCEpTION XMI, W3C) into a dataset file or folder.",
+        help="read an annotation tool's files or PLOVER records into a dataset (checked)",
+        description="Read annotations (brat, Label Studio, INCEpTION XMI, W3C; spans repaired where they can be)"
+        " or PLOVER event records into a dataset file or folder.",
     )
     imp.add_argument("path", help="the tool's file or folder")
-    imp.add_argument("--format", required=True, choices=ANNOTATION_FORMATS, help="the tool's format")
+    imp.add_argument(
+        "--format", required=True, choices=(*ANNOTATION_FORMATS, *EVENT_DATA_FORMATS), help="the tool's format"
+    )
     imp.add_argument("--out", required=True, metavar="PATH", help="the dataset to write (default format: json)")
     imp.add_argument("--to", choices=FORMATS, help="the format to write (default: told from --out)")
     scheme = sub.add_parser(

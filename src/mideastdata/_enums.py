@@ -20,6 +20,7 @@ __all__ = [
     "DemandKind",
     "EventKind",
     "EventStatus",
+    "MagnitudeKind",
     "Position",
     "StatementKind",
 ]
@@ -100,6 +101,34 @@ class EventKind(_StrEnum):
     RELEASE = "release"
     SANCTION = "sanction"
     VISIT = "visit"
+    # PLOVER's event categories without a kind of ours above (``sanction`` is both): the kind of
+    # an event read from PLOVER-coded data, always with that category as its ``plover`` type.
+    AGREE = "agree"
+    CONSULT = "consult"
+    SUPPORT = "support"
+    CONCEDE = "concede"
+    COOPERATE = "cooperate"
+    AID = "aid"
+    RETREAT = "retreat"
+    REQUEST = "request"
+    ACCUSE = "accuse"
+    REJECT = "reject"
+    THREATEN = "threaten"
+    PROTEST = "protest"
+    MOBILIZE = "mobilize"
+    COERCE = "coerce"
+    ASSAULT = "assault"
+
+
+class MagnitudeKind(_StrEnum):
+    """What a PLOVER magnitude counts."""
+
+    DEAD = "dead"
+    """People killed."""
+    INJURED = "injured"
+    """People injured."""
+    SIZE = "size"
+    """How large the event is, in participants of a protest or in all casualties when only a total is given."""
 
 
 class EventStatus(_StrEnum):
@@ -145,6 +174,10 @@ def _demand_kind(value: DemandKind | str) -> DemandKind:
 
 def _event_kind(value: EventKind | str) -> EventKind:
     return value if type(value) is EventKind else _member(EventKind, value)
+
+
+def _magnitude_kind(value: MagnitudeKind | str) -> MagnitudeKind:
+    return value if type(value) is MagnitudeKind else _member(MagnitudeKind, value)
 
 
 def _event_status(value: EventStatus | str) -> EventStatus:

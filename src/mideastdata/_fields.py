@@ -38,6 +38,7 @@ __all__ = [
     "enum_of",
     "identifier",
     "offset",
+    "opt_count",
     "opt_date",
     "opt_enum",
     "opt_number",
@@ -72,7 +73,7 @@ ISO_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 """The shape of a date (ASCII digits only); :class:`~mideastdata.PartialDate` checks the ranges."""
 
 Role = Literal["by", "of"]
-Vocabulary = Literal["cameo-actor", "cameo-event", "plover"]
+Vocabulary = Literal["cameo-actor", "cameo-event", "plover", "plover-event", "plover-version"]
 Condition = tuple[str, str]
 """A field of the same record and a value of it (an enum's value compares equal to its member)."""
 
@@ -250,6 +251,12 @@ def _opt_finite(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None
         raise FieldValueError(attribute.name, msg)
 
 
+def _opt_count(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        msg = f"{attribute.name} must be a whole number of at least 0 or None, got {short_repr(value)}"
+        raise FieldValueError(attribute.name, msg)
+
+
 def _opt_instance(kind: type) -> Any:
     def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is not None and type(value) is not kind:
@@ -335,6 +342,11 @@ def opt_enum(kind: type[enum.Enum]) -> dict[str, Any]:
 def opt_number() -> dict[str, Any]:
     """A finite number (a float; an integer in a document reads as one), or None."""
     return _spec(_opt_finite)
+
+
+def opt_count() -> dict[str, Any]:
+    """A count: a whole number of at least 0, or None."""
+    return _spec(_opt_count, minimum=0)
 
 
 def _opt_date(kind: type) -> Any:

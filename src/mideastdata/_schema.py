@@ -22,7 +22,20 @@ from typing import Any, Literal, Union, get_args, get_origin
 import attrs
 
 from ._fields import META, PATTERNS, FieldMeta
-from .model import Actor, Demand, Event, Evidence, Identifier, PartialDate, Role, Source, Stance, Statement, Topic
+from .model import (
+    Actor,
+    Demand,
+    Event,
+    Evidence,
+    Identifier,
+    Magnitude,
+    PartialDate,
+    Role,
+    Source,
+    Stance,
+    Statement,
+    Topic,
+)
 
 __all__ = [
     "KINDS",
@@ -59,7 +72,7 @@ SCHEMA_VERSION = "1.1"
 META_KEYS = ("schema_version", "name", "version", "license", "citation")
 """The dataset's metadata (attributes of :class:`~mideastdata.Dataset`), in the order a document writes them."""
 
-NESTED: tuple[type[Any], ...] = (Evidence, Identifier, Role, Stance)
+NESTED: tuple[type[Any], ...] = (Evidence, Identifier, Magnitude, Role, Stance)
 """Record classes that live inside other records, never in a table of their own."""
 
 RECORD_CLASSES: tuple[type[Any], ...] = (*NESTED, *TABLES.values())

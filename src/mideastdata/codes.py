@@ -32,7 +32,10 @@ Sources (public repositories; each code below was read in one of them):
   adds beyond the codefile (``155``, ``176``, ``1834`` ...) are not listed.
 * PLOVER event types: ``openeventdata/PLOVER``, files ``PLOVER_MANUAL.tex`` (the
   short descriptions condense the first sentences of each category's section) and
-  ``CAMEO2PLOVER-2021.txt``. The 2021 manual calls ``REQUEST`` ``DEMAND``.
+  ``CAMEO2PLOVER-2021.txt``. ``REQUEST`` was called ``DEMAND`` until the rename of
+  September 2021 (commit ``4b2715b``).
+* PLOVER versions, modes and contexts, and how older types map to current ones: see
+  :data:`PLOVER_VERSIONS` and the comments above each table below.
 * CAMEO actor codes:
 
   - country codes and names: ``openeventdata/text_to_CAMEO``, file
@@ -76,11 +79,17 @@ __all__ = [
     "CAMEO_GROUP_CODES",
     "CAMEO_REGION_CODES",
     "CAMEO_ROLE_CODES",
+    "PLOVER_CONTEXTS",
+    "PLOVER_CURRENT",
+    "PLOVER_MODES",
+    "PLOVER_RENAMED",
     "PLOVER_TYPES",
+    "PLOVER_VERSIONS",
     "cameo_label",
     "is_cameo_actor_code",
     "is_cameo_event_code",
     "is_plover_type",
+    "plover_current_type",
 ]
 
 #: CAMEO event code -> label, from ``text_to_CAMEO/CAMEO_codefile.txt``, checked
@@ -1015,3 +1024,183 @@ def is_plover_type(code: object) -> bool:
         True if ``code`` is a key of :data:`PLOVER_TYPES`.
     """
     return isinstance(code, str) and code in PLOVER_TYPES
+
+
+# --------------------------------------------------------------------------- PLOVER versions
+#
+# Two versions of the PLOVER specification are known, each from one stored file of
+# ``openeventdata/PLOVER`` (git history of https://github.com/openeventdata/PLOVER):
+#
+# * ``2.0``: ``PLOVER_MANUAL.tex`` at commit ``5e0c24f`` (2024-02-04, "DRAFT Version: 2.0"),
+#   the current specification: the event categories of chapter "Event Categories", the mode
+#   table of each category, the table "General contexts" and the section "Auxiliary modes"
+#   (``historical``, ``future``, ``hypothetical``, ``negation``, which "PLOVER assumes the
+#   coding engine will ... put ... in the context").
+# * ``0.6b1``: ``plover-manual_draft.0.6b1.pdf`` (added in commit ``b4c42af``, 2016-12-19,
+#   "Version of PLOVER manual generally consistent with the coding in the
+#   PLOVER_GSR_CAMEO.txt file"): its chapter 2 sections (19 categories, ``DOCUMENT``
+#   included), its mode tables 2.1 to 2.8 (table 2.8, "FIGHT modes", sits under ``ASSAULT``),
+#   its table 2.9 "General contexts" and table 2.3 "PROTEST contexts" (for ``PROTEST``).
+#   ``FIGHT`` is a category of that time: the README of commit ``6a0a414`` (2016-12-20,
+#   "Updated to reflect changes in the 0.6b1 manual") lists it among the PLOVER categories,
+#   and the manual's CAMEO table maps CAMEO 20 to it.
+# * ``0.5b1`` is the version the gold-standard records (``PLOVER_GSR_CAMEO.txt``) state; no
+#   document of it is stored, and the repository says those records are coded to the 0.6b1
+#   draft (README: "the version of PLOVER being coded is in the older file
+#   plover-manual_draft.0.6b1.pdf"; commit ``b4c42af`` above), so a record stating 0.5b1 is
+#   checked against the 0.6b1 vocabulary. The record keeps the version it states.
+
+PLOVER_CURRENT = "2.0"
+"""The current version of the PLOVER specification (the vocabulary an event without a version is in)."""
+
+_NONE: tuple[str, ...] = ()
+_REQUEST_MODES = ("assist", "change", "yield", "meet")  # "These modes are shared with REJECT."
+
+_MODES_2_0: dict[str, tuple[str, ...]] = {
+    "AGREE": _NONE,
+    "CONSULT": ("visit", "third-party", "multilateral", "phone"),
+    "SUPPORT": _NONE,
+    "CONCEDE": _NONE,
+    "COOPERATE": _NONE,
+    "AID": _NONE,
+    "RETREAT": ("withdraw", "release", "disarm", "ceasefire", "access", "resign"),
+    "REQUEST": _REQUEST_MODES,
+    "ACCUSE": ("disapprove", "investigate", "allege"),
+    "REJECT": _REQUEST_MODES,
+    "THREATEN": ("restrict", "arrest", "relations", "expel", "territory", "violence"),
+    "PROTEST": ("demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"),
+    "SANCTION": ("convict", "expel", "withdraw", "discontinue"),
+    "MOBILIZE": ("troops", "weapons", "police", "militia"),
+    "COERCE": (
+        "seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
+        "misinformation", "cyber",
+    ),
+    "ASSAULT": (
+        "abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
+        "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
+        "unconventional",
+    ),
+}  # fmt: skip
+"""PLOVER 2.0: the modes of each category, from each category's mode table (rows left as
+LaTeX comments in the file, such as ASSAULT's ``execute`` or ``sideAB``, are not modes)."""
+
+_CONTEXTS_2_0 = (
+    "military", "intelligence", "executive", "legislative", "election", "political_institutions",
+    "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights",
+    "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity",
+    "inequality", "diplomatic", "territory", "peacekeeping", "health", "asylum", "migration",
+    "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber",
+    "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
+    "historical", "future", "hypothetical", "negation",
+)  # fmt: skip
+"""PLOVER 2.0: the 37 names of the table "General contexts" (spelt as in its first column,
+``\\_`` read as ``_``), then the four auxiliary modes, which the manual puts in the context."""
+
+_FIGHT_MODES_0_6 = (
+    "beat", "torture", "execute", "sexual", "assassinate", "primitive", "firearms", "explosives",
+    "suicide-attack", "heavy-weapons", "other",
+)  # fmt: skip
+_MODES_0_6: dict[str, tuple[str, ...]] = {
+    "AGREE": _NONE,
+    "CONSULT": ("host", "visit", "third-party", "multilateral", "phone"),
+    "SUPPORT": _NONE,
+    "CONCEDE": _NONE,
+    "COOPERATE": _NONE,
+    "AID": _NONE,
+    "RETREAT": _NONE,
+    "INVESTIGATE": _NONE,
+    "DEMAND": _NONE,
+    "DISAPPROVE": _NONE,
+    "REJECT": _NONE,
+    "THREATEN": ("restrict", "ban", "arrest", "relations", "political", "expel", "territory", "violence"),
+    "PROTEST": (
+        "demo-org", "demo-spon", "riot-org", "riot-spon", "strike-gen", "strike-lim", "strike-hun",
+        "boycott", "obstruct",
+    ),
+    "CRIME": (
+        "murder", "assault", "sex-violence", "sex-work", "robbery", "kidnap", "narcotics", "smuggling",
+        "trafficking", "trespass", "extortion", "corruption", "financial", "cyber", "war",
+    ),
+    "SANCTION": _NONE,
+    "MOBILIZE": ("troops", "weapons", "police"),
+    "COERCE": ("confiscate", "destroy", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport"),
+    "ASSAULT": _FIGHT_MODES_0_6,
+    "FIGHT": _FIGHT_MODES_0_6,
+    "DOCUMENT": _NONE,
+}  # fmt: skip
+"""PLOVER 0.6b1: the modes of each category, from the draft's tables 2.1 to 2.8."""
+
+_CONTEXTS_0_6 = (
+    "political", "military", "economic", "diplomatic", "resource", "culture", "disease", "disaster",
+    "refugee", "legal", "terrorism", "government", "election", "legislative", "cbrn", "cyber",
+    "historical", "hypothetical",
+)  # fmt: skip
+"""PLOVER 0.6b1: table 2.9 "General contexts"."""
+
+_PROTEST_CONTEXTS_0_6 = (
+    "election", "political", "economic", "food", "environment", "discrimination", "religion",
+    "education", "foreign", "war", "rights", "pro-govt", "assets", "other", "unknown",
+)  # fmt: skip
+"""PLOVER 0.6b1: table 2.3 "PROTEST contexts" (the context of a PROTEST record)."""
+
+PLOVER_VERSIONS: tuple[str, ...] = ("0.5b1", "0.6b1", "2.0")
+"""The PLOVER versions whose vocabularies are known (see the comment above), oldest first."""
+
+PLOVER_MODES: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "0.5b1": MappingProxyType(_MODES_0_6),
+        "0.6b1": MappingProxyType(_MODES_0_6),
+        "2.0": MappingProxyType(_MODES_2_0),
+    }
+)
+"""Version -> category -> its modes. The categories of a version are the keys."""
+
+PLOVER_CONTEXTS: Mapping[str, Mapping[str, frozenset[str]]] = MappingProxyType(
+    {
+        version: MappingProxyType(
+            {
+                category: frozenset(general + (protest if category == "PROTEST" else ()))
+                for category in PLOVER_MODES[version]
+            }
+        )
+        for version, general, protest in (
+            ("0.5b1", _CONTEXTS_0_6, _PROTEST_CONTEXTS_0_6),
+            ("0.6b1", _CONTEXTS_0_6, _PROTEST_CONTEXTS_0_6),
+            ("2.0", _CONTEXTS_2_0, ()),
+        )
+    }
+)
+"""Version -> category -> the contexts a record of that category may carry."""
+
+_RENAMED_0_6 = {
+    "DEMAND": "REQUEST",  # commit 4b2715b (2021-09-01) "rename DEMAND -> REQUEST"
+    # commit 0711e39 (2021-07-29), section ACCUSE: "This section merges in the older
+    # DISAPPROVE and INVESTIGATE categories."
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    # commit bb3c9f9 (2017-12-28) "Eliminated FIGHT category": the README maps CAMEO 19
+    # (FIGHT) and 20 from the FIGHT category to ASSAULT and drops FIGHT from the quad table.
+    "FIGHT": "ASSAULT",
+}
+PLOVER_RENAMED: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {"0.5b1": MappingProxyType(_RENAMED_0_6), "0.6b1": MappingProxyType(_RENAMED_0_6)}
+)
+"""Version -> older category -> the current category it became, exactly where the
+specification's history says so (the commits named beside each). A category of an older
+version that keeps its name in the current one maps to itself; ``CRIME`` (removed: see the
+manual's "A note on CRIME") and ``DOCUMENT`` (documentation records, not events) map to
+nothing, and neither does a mode or a context: those are kept as coded."""
+
+
+def plover_current_type(category: str, version: str | None = None) -> str | None:
+    """The current PLOVER category of *category* coded in *version* (None: the current version).
+
+    Returns:
+        the category itself when it is current, the category it became where the
+        specification's history says so (:data:`PLOVER_RENAMED`), else None.
+    """
+    if version is None or version == PLOVER_CURRENT:
+        return category if category in _MODES_2_0 else None
+    if category in PLOVER_RENAMED.get(version, {}):
+        return PLOVER_RENAMED[version][category]
+    return category if category in _MODES_2_0 and category in PLOVER_MODES.get(version, {}) else None

@@ -23,6 +23,7 @@ from ._enums import (
     DemandKind,
     EventKind,
     EventStatus,
+    MagnitudeKind,
     Position,
     StatementKind,
     _actor_kind,
@@ -30,6 +31,7 @@ from ._enums import (
     _demand_kind,
     _event_kind,
     _event_status,
+    _magnitude_kind,
     _position,
     _statement_kind,
 )
@@ -50,6 +52,8 @@ __all__ = [
     "EventStatus",
     "Evidence",
     "Identifier",
+    "Magnitude",
+    "MagnitudeKind",
     "PartialDate",
     "Position",
     "Record",
@@ -205,6 +209,16 @@ class Identifier:
 
 
 @attrs.frozen(kw_only=True)
+class Magnitude:
+    """A PLOVER magnitude of an event: a *count*, the text's own *text* where it gives no plain number, or both."""
+
+    kind: MagnitudeKind = attrs.field(converter=_magnitude_kind, **f.enum_of(MagnitudeKind))
+    count: int | None = attrs.field(default=None, **f.opt_count())
+    text: str | None = attrs.field(default=None, **f.opt_text())
+    """The wording of the text or of the coder where it is not a plain number (``"dozens"``)."""
+
+
+@attrs.frozen(kw_only=True)
 class Actor(_Reported, _HtmlRepr):
     """A person, government, state, organisation or collective that speaks or acts."""
 
@@ -300,9 +314,18 @@ class Event(_Reported, _HtmlRepr):
     status: EventStatus = attrs.field(converter=_event_status, **f.enum_of(EventStatus))
     topics: tuple[str, ...] = attrs.field(default=(), **f.refs("topics"))
     cameo: str | None = attrs.field(default=None, **f.code("cameo-event"))
-    plover: str | None = attrs.field(default=None, **f.code("plover"))
+    plover: str | None = attrs.field(default=None, **f.code("plover-event"))
+    """The PLOVER category, as coded in :attr:`plover_version`'s vocabulary."""
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.records(Evidence, min_items=1))
     same_as: str | None = attrs.field(default=None, **f.opt_ref("events"))
+    plover_version: str | None = attrs.field(default=None, **f.code("plover-version"))
+    """The PLOVER version the PLOVER fields are coded in, or None for the current one (``codes.PLOVER_CURRENT``)."""
+    plover_mode: tuple[str, ...] = attrs.field(default=(), **f.strings())
+    """PLOVER modes of the category (the how), each one of its version's modes for that category."""
+    plover_context: tuple[str, ...] = attrs.field(default=(), **f.strings())
+    """PLOVER contexts (the why), each one of its version's contexts."""
+    magnitudes: tuple[Magnitude, ...] = attrs.field(default=(), **f.records(Magnitude, key="kind"))
+    """PLOVER's dead, injured and size, each at most once."""
     """The event that this record reports from another source, when the reports disagree (see the codebook)."""
 
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANNOTATION_FORMATS",
+    "EVENT_DATA_FORMATS",
     "EXPORT_FORMATS",
     "FORMATS",
     "ExportFormat",
@@ -46,13 +47,18 @@ __all__ = [
     "load_path",
 ]
 
-Format = Literal["json", "jsonl", "csv", "datapackage", "parquet", "brat", "label-studio", "inception", "w3c"]
+Format = Literal[
+    "json", "jsonl", "csv", "datapackage", "parquet", "brat", "label-studio", "inception", "w3c", "plover"
+]
 FORMATS: tuple[Format, ...] = (
     *("json", "jsonl", "csv", "datapackage", "parquet"),
     *("brat", "label-studio", "inception", "w3c"),
+    "plover",
 )
 ANNOTATION_FORMATS: tuple[Format, ...] = ("brat", "label-studio", "inception", "w3c")
 """The annotation-tool formats (see docs/annotation.md): always named with ``format=``."""
+EVENT_DATA_FORMATS: tuple[Format, ...] = ("plover",)
+"""Event-data records read in (see docs/formats.md): always named with ``format=``; ``plover`` is written too."""
 ExportFormat = Literal["events-csv", "events-parquet", "plover", "graphml", "gexf"]
 """Formats that are written, never read: views of a dataset for event-data and graph tools."""
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("events-csv", "events-parquet", "plover", "graphml", "gexf")
@@ -90,7 +96,7 @@ def _check_format(format: str) -> Format:  # noqa: A002 - the documented name
     return format
 
 
-_REGISTRY: dict[Format, str] = {fmt: "." + fmt.replace("-", "_") for fmt in FORMATS}
+_REGISTRY: dict[Format, str] = {fmt: "." + fmt.replace("-", "_") for fmt in FORMATS} | {"plover": ".plover_read"}
 """The module of each format, relative to this package: its ``read`` and ``write``."""
 
 
@@ -122,7 +128,7 @@ def load_path(
         raise DatasetError([Problem("", "the path is empty: name a file or folder")], file="")
     path = Path(path)
     limits = DEFAULT_LIMITS if limits is None else limits
-    if str(format) in EXPORT_FORMATS:  # a caller without a type checker may pass one
+    if str(format) in EXPORT_FORMATS and format not in FORMATS:  # a caller without a type checker may pass one
         msg = f"format {format!r} is written by dump() only; load one of {', '.join(FORMATS)}"
         raise ValueError(msg)
     try:
@@ -177,7 +183,7 @@ def _load_once(path: Path, format: Format | None, limits: Limits) -> Dataset:  #
     if limits.max_bytes is not None:
         measured = path.parent if fmt == "datapackage" and not path.is_dir() else path  # a descriptor's folder
         check_size(input_size(measured, stop_after=limits.max_bytes), limits, str(path))
-    folder = None if fmt == "json" else path if path.is_dir() else path.parent
+    folder = None if fmt in ("json", "plover") else path if path.is_dir() else path.parent
     with snapshot(folder, limits, str(path)) as snap:
         try:
             return _read(fmt, path, limits)

@@ -13,11 +13,22 @@ each statement and event that carries a PLOVER category (demands carry none):
 ``event``
     ``[category]``, the record's PLOVER type.
 ``mode``
-    where the record's CAMEO code determines it (:data:`MODES`), else ``null``.
+    an event's ``plover_mode``; else where the record's CAMEO code determines it
+    (:data:`MODES`); else ``null``.
 ``context``
-    ``null``: topics are this library's vocabulary, not PLOVER's contexts.
+    an event's ``plover_context``, else ``null`` (topics are this library's vocabulary, not
+    PLOVER's contexts).
+``version``
+    an event's ``plover_version`` (omitted when None: the current version).
+``dead``, ``injured``, ``size``
+    an event's magnitudes: the count, the text's words where there is no count, or
+    ``{"count": ..., "text": ...}`` when the record has both.
+``text``
+    the text of the source of the record's first evidence span, so that the ``plover``
+    reader (:mod:`.plover_read`) reads the records back.
 ``quad_code``
-    the PLOVER manual's quad category of the type (``null`` for SANCTION, which the
+    the PLOVER manual's quad category of the type, or of the current category an older one
+    became (``null`` for SANCTION, which the
     manual puts under verbal conflict in its summary table and under material conflict
     in the category's own section).
 ``actor``, ``recipient``
@@ -25,9 +36,10 @@ each statement and event that carries a PLOVER category (demands carry none):
     actors and targets. Each entity has ``code`` (the country, or for an organisation
     PLOVER's ``EUR``, ``UNO``, ``IGO``, ``NGO``, ``ISM``, ``IMG`` or ``MNC``, taken from
     the CAMEO code), ``sector`` (the CAMEO role part when PLOVER has that sector),
-    ``identifier_text`` (the canonical name), ``office`` (the first role title) and
+    ``entity_text`` and ``identifier_text`` (the canonical name), ``office`` (the first role title) and
     ``actor_id`` (this library's id; PLOVER's ``identifier_id`` is meant for Wikidata ids,
-    which the dataset does not hold).
+    which the dataset does not hold). An actor read from PLOVER data keeps its own ``code``
+    and ``sector`` (its ``plover-code`` and ``plover-sector`` identifiers).
 ``event_text``
     the evidence quotes, in reading order; ``text_info`` the ``start`` and ``end`` of the
     first one; ``cite_info`` its source (``corpus``, ``title``, ``url``, ``language``,
@@ -43,7 +55,8 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..codes import CAMEO_COUNTRY_CODES
+from .._fields import slugify
+from ..codes import CAMEO_COUNTRY_CODES, plover_current_type
 from ..model import Statement
 
 if TYPE_CHECKING:
@@ -86,6 +99,16 @@ _NON_STATE = {"IGO": "IGO", "NGO": "NGO", "ISM": "ISM", "IMG": "IMG", "MNC": "MN
 
 def entity(actor: Actor) -> dict[str, Any]:
     """A PLOVER entity object for *actor* (see the module docstring)."""
+    own = {i.scheme: i.value for i in actor.identifiers if i.scheme in ("plover-code", "plover-sector")}
+    if own:
+        return {
+            "entity_text": actor.name,
+            "code": own.get("plover-code"),
+            "sector": own.get("plover-sector"),
+            "identifier_text": actor.name,
+            "office": actor.roles[0].title if actor.roles else None,
+            "actor_id": actor.id,
+        }
     code, sector = actor.country, None
     cameo = actor.cameo
     if cameo:
@@ -96,6 +119,7 @@ def entity(actor: Actor) -> dict[str, Any]:
             code = "EUR" if "EEC" in parts[1:] else "UNO" if "UNO" in parts[1:] else _NON_STATE[parts[0]]
         sector = next((p for p in parts[1:] if p in PLOVER_SECTORS), None)
     return {
+        "entity_text": actor.name,
         "code": code,
         "sector": sector,
         "identifier_text": actor.name,
@@ -118,16 +142,26 @@ def plover_record(ds: Dataset, table: str, record: Statement | Event) -> dict[st
     date = record.date
     category = record.plover or ""
     mode = MODES.get((record.cameo or "", category))
+    modes = [mode] if mode is not None else None
+    extra: dict[str, Any] = {}
+    if not isinstance(record, Statement):
+        modes = list(record.plover_mode) or modes
+        extra = _event_fields(record)
+    title = source.title if source is not None else ""
+    own_id = title[len(_TITLE) :] if title.startswith(_TITLE) else None
+    own_id = own_id if own_id is not None and slugify(own_id) == record.id else None
     return {
-        "id": record.id,
+        "id": own_id or record.id,
         "date": str(date) if date is not None and date.precision == "day" else None,
         "actor": [entity(ds.actors[a]) for a in actors],
         "recipient": [entity(ds.actors[a]) for a in recipients],
         "event": [category],
         "event_text": [span.quote for span in spans],
-        "quad_code": QUAD_CODES.get(category),
-        "mode": None if mode is None else [mode],
-        "context": None,
+        "quad_code": QUAD_CODES.get(plover_current_type(category, extra.get("version")) or ""),
+        "mode": modes,
+        "context": list(record.plover_context) or None if not isinstance(record, Statement) else None,
+        **extra,
+        "text": None if source is None else source.text,
         "text_info": None if first is None else {"start": first.start, "end": first.end},
         "cite_info": None
         if source is None
@@ -147,6 +181,23 @@ def plover_record(ds: Dataset, table: str, record: Statement | Event) -> dict[st
         "cameo": record.cameo,
         "evidence": [{"source": s.source, "start": s.start, "end": s.end, "quote": s.quote} for s in spans],
     }
+
+
+_TITLE = "PLOVER record "
+"""The title the ``plover`` reader gives a record's source: it keeps the record's own id."""
+
+
+def _event_fields(event: Event) -> dict[str, Any]:
+    """An event's PLOVER version, location and magnitudes, under PLOVER's names."""
+    out: dict[str, Any] = {}
+    if event.plover_version is not None:
+        out["version"] = event.plover_version
+    if event.location is not None:
+        out["event_loc"] = {"extracted_place": event.location}
+    for m in event.magnitudes:
+        both = {"count": m.count, "text": m.text}
+        out[m.kind.value] = m.count if m.text is None else m.text if m.count is None else both
+    return out
 
 
 def plover_lines(ds: Dataset) -> Iterator[str]:
