@@ -24,12 +24,6 @@ SAMPLE = DATA / "gsr-sample.json"
 PROBLEMS = DATA / "gsr-problems.json"
 
 
-def _problems(path: Path) -> list[str]:
-    with pytest.raises(md.DatasetError) as info:
-        md.load(path, format="plover")
-    return [str(p) for p in info.value.problems]
-
-
 # --------------------------------------------------------------------------- vocabularies
 
 
@@ -151,7 +145,7 @@ def test_the_gold_standard_sample_reads_whole() -> None:
 
 def test_every_problem_names_its_record() -> None:
     """A missing word, a malformed side, a context or mode the version lacks and a duplicated id are all reported."""
-    problems = _problems(PROBLEMS)
+    problems = _problems_of(PROBLEMS, "plover")
     assert any(p.startswith("records[0] (PLOVER-GSR01-AGREE-0007).actor[1]") and "'Greek-Cypriot' does not occur" in p
                for p in problems)
     assert any("(PLOVER-GSR01-AGREE-0007).recipient: recipient must be a list" in p for p in problems)
@@ -272,3 +266,77 @@ def test_the_cli_imports_plover_records(tmp_path: Path) -> None:
                           "--out", str(tmp_path / "bad.json")], capture_output=True, text=True, check=False)
     assert bad.returncode == 1
     assert "PLOVER-GSR01-COERCE-0004" in bad.stderr
+
+
+# --------------------------------------------------------------------------- POLECAT
+
+POLECAT_HEADER = (
+    "Event ID\tEvent Date\tEvent Type\tEvent Mode\tEvent Intensity\tQuad Code\tContexts\tActor Name\tActor Country"
+    "\tActor COW\tPrimary Actor Sector\tActor Sectors\tActor Title\tActor Name Raw\tWikipedia Actor ID"
+    "\tRecipient Name\tRecipient Country\tRecipient COW\tPrimary Recipient Sector\tRecipient Sectors"
+    "\tRecipient Title\tRecipient Name Raw\tWikipedia Recipient ID\tPlacename\tCity\tDistrict\tProvince\tCountry"
+    "\tLatitude\tLongitude\tGeoNames ID\tRaw Placename\tFeature Type\tSource\tPublication Date\tStory People"
+    "\tStory Organizations\tStory Locations\tLanguage\tVersion"
+)
+"""The header of POLECAT's released files (the columns four public readers of them name)."""
+
+
+def _polecat_row(event_id: str, event_type: str = "ASSAULT", mode: str = "firearms", contexts: str = "terrorism") -> str:
+    cells = dict.fromkeys(POLECAT_HEADER.split("\t"), "None")
+    cells.update({
+        "Event ID": event_id, "Event Date": "2023-01-01", "Event Type": event_type, "Event Mode": mode,
+        "Contexts": contexts, "Actor Name": "Hamas", "Actor Country": "PSE", "Primary Actor Sector": "REB",
+        "Actor Name Raw": "Hamas militants", "Recipient Name": "Israel Defense Forces", "Recipient Country": "ISR",
+        "Recipient COW": "666", "Primary Recipient Sector": "MIL", "Recipient Name Raw": "Israeli soldiers",
+        "Placename": "Gaza", "Source": "A wire", "Publication Date": "2023-01-02", "Language": "en",
+    })  # fmt: skip
+    return "\t".join(cells.values())
+
+
+def _polecat(tmp_path: Path, *rows: str, header: str = POLECAT_HEADER) -> Path:
+    path = tmp_path / "ngecEvents.sample.txt"
+    path.write_text("\n".join((header, *rows)) + "\n", encoding="utf-8")
+    return path
+
+
+def test_polecat_rows_read_as_events_quoting_their_own_line(tmp_path: Path) -> None:
+    """A POLECAT row is an event with its type, mode and contexts; its evidence quotes cells of its own line."""
+    ds = md.load(_polecat(tmp_path, _polecat_row("E-1"), _polecat_row("E-2", "REQUEST", "yield", "diplomatic")),
+                 format="polecat")
+    first, second = ds.events
+    assert (first.kind, first.plover, first.plover_mode, first.plover_context) == (
+        md.EventKind.ASSAULT, "ASSAULT", ("firearms",), ("terrorism",))
+    assert second.kind is md.EventKind.REQUEST
+    source = ds.sources[first.evidence[0].source]
+    assert source.text.split("\t")[0] == "E-1"
+    assert [e.quote for e in first.evidence] == ["ASSAULT", "firearms", "terrorism"]
+    hamas, idf = ds.actors[first.actors[0]], ds.actors[first.targets[0]]
+    assert (hamas.name, hamas.kind, hamas.country, hamas.evidence[0].quote) == (
+        "Hamas", md.ActorKind.ARMED_GROUP, "PSE", "Hamas militants")
+    assert (idf.kind, [(i.scheme, i.value) for i in idf.identifiers]) == (md.ActorKind.GOVERNMENT, [("cow", "666")])
+    assert (source.publisher, str(source.published)) == ("A wire", "2023-01-02")
+
+
+def test_polecat_problems_name_their_line(tmp_path: Path) -> None:
+    """A repeated Event ID (both lines), a type PLOVER lacks and a mode of another category are reported."""
+    path = _polecat(tmp_path, _polecat_row("E-1"), _polecat_row("E-1"), _polecat_row("E-3", "PARTY"),
+                    _polecat_row("E-4", "ASSAULT", "discontinue"))
+    problems = _problems_of(path, "polecat")
+    assert "line 3 (E-1): Event ID 'E-1' is also the id of line 2" in problems
+    assert "line 4 (E-3).Event Type: 'PARTY' is not a current PLOVER category" in problems
+    assert any(p.startswith("line 5 (E-4): events[1].plover_mode[0]: 'discontinue' is not a mode of ASSAULT")
+               for p in problems)
+
+
+def test_polecat_needs_its_columns_and_is_read_only(tmp_path: Path) -> None:
+    """A file without the Event ID and Event Type columns is refused; dumping as polecat is refused."""
+    problems = _problems_of(_polecat(tmp_path, "x\ty", header="Date\tType"), "polecat")
+    assert problems == ["line 1: no column 'Event ID', 'Event Type': not a POLECAT file"]
+    with pytest.raises(ValueError, match="read only"):
+        md.dump(md.load(), tmp_path / "out.txt", format="polecat")
+
+
+def _problems_of(path: Path, fmt: str) -> list[str]:
+    with pytest.raises(md.DatasetError) as info:
+        md.load(path, format=fmt)  # type: ignore[call-overload]
+    return [str(p) for p in info.value.problems]

@@ -14,8 +14,11 @@ datapackage    a folder: ``datapackage.json`` and CSV resources     ``datapackag
 parquet        a folder: ``<table>.parquet`` per table, dataset.json  a folder of ``*.parquet``
 =============  ===================================================  ==========================
 
+Event data read in, always named with ``format=``: ``plover`` (PLOVER records, see
+:mod:`.plover_read`; also written) and ``polecat`` (POLECAT's released files, see :mod:`.polecat`).
+
 Written only (views for other tools, see :mod:`mideastdata.io.eventdata`): ``events-csv``
-and ``events-parquet`` (the dyadic event table), ``plover`` (PLOVER JSON Lines),
+and ``events-parquet`` (the dyadic event table), ``plover`` (PLOVER JSON Lines, read back too),
 ``graphml`` and ``gexf`` (the actor graph). ``format="parquet"`` also takes
 ``partition_by="source"`` or ``"year"``: a hive-partitioned folder for cluster engines
 (see :mod:`mideastdata.io.hive`).
@@ -48,16 +51,16 @@ __all__ = [
 ]
 
 Format = Literal[
-    "json", "jsonl", "csv", "datapackage", "parquet", "brat", "label-studio", "inception", "w3c", "plover"
+    "json", "jsonl", "csv", "datapackage", "parquet", "brat", "label-studio", "inception", "w3c", "plover", "polecat"
 ]
 FORMATS: tuple[Format, ...] = (
     *("json", "jsonl", "csv", "datapackage", "parquet"),
     *("brat", "label-studio", "inception", "w3c"),
-    "plover",
+    *("plover", "polecat"),
 )
 ANNOTATION_FORMATS: tuple[Format, ...] = ("brat", "label-studio", "inception", "w3c")
 """The annotation-tool formats (see docs/annotation.md): always named with ``format=``."""
-EVENT_DATA_FORMATS: tuple[Format, ...] = ("plover",)
+EVENT_DATA_FORMATS: tuple[Format, ...] = ("plover", "polecat")
 """Event-data records read in (see docs/formats.md): always named with ``format=``; ``plover`` is written too."""
 ExportFormat = Literal["events-csv", "events-parquet", "plover", "graphml", "gexf"]
 """Formats that are written, never read: views of a dataset for event-data and graph tools."""
@@ -183,7 +186,7 @@ def _load_once(path: Path, format: Format | None, limits: Limits) -> Dataset:  #
     if limits.max_bytes is not None:
         measured = path.parent if fmt == "datapackage" and not path.is_dir() else path  # a descriptor's folder
         check_size(input_size(measured, stop_after=limits.max_bytes), limits, str(path))
-    folder = None if fmt in ("json", "plover") else path if path.is_dir() else path.parent
+    folder = None if fmt in ("json", "plover", "polecat") else path if path.is_dir() else path.parent
     with snapshot(folder, limits, str(path)) as snap:
         try:
             return _read(fmt, path, limits)
