@@ -340,3 +340,13 @@ def _problems_of(path: Path, fmt: str) -> list[str]:
     with pytest.raises(md.DatasetError) as info:
         md.load(path, format=fmt)  # type: ignore[call-overload]
     return [str(p) for p in info.value.problems]
+
+
+def test_the_cli_imports_polecat_files(tmp_path: Path) -> None:
+    """`mideastdata import --format polecat` writes the dataset that md.load reads from the file."""
+    path = _polecat(tmp_path, _polecat_row("E-1"))
+    out = tmp_path / "polecat.json"
+    run = subprocess.run([sys.executable, "-m", "mideastdata", "import", str(path), "--format", "polecat",
+                          "--out", str(out)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert md.load(out) == md.load(path, format="polecat")
