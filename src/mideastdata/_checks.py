@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from . import _rules, _schema
+from ._fields import PATTERNS
 from ._nearmatch import Folded, fold, near_match
 from ._plover import check_events as _check_plover
 from ._plover import is_plover_category, is_plover_version
@@ -43,13 +44,8 @@ class Checked(Protocol):
 
 __all__ = ["TABLE_TYPES", "check_dataset"]
 
-_NUMBER = "(?:0|[1-9][0-9]*)"  # ASCII digits only, no leading zero (\d would take any script's digits)
-_PRERELEASE = rf"(?:{_NUMBER}|[0-9]*[A-Za-z-][0-9A-Za-z-]*)"
-_BUILD = "[0-9A-Za-z-]+"
-_SEMVER_RE = re.compile(
-    rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}(?:-{_PRERELEASE}(?:\.{_PRERELEASE})*)?(?:\+{_BUILD}(?:\.{_BUILD})*)?"
-)  # exactly SemVer 2.0.0
-_SCHEMA_RE = re.compile(rf"({_NUMBER})\.({_NUMBER})")
+_SEMVER_RE = re.compile(PATTERNS["semver"])
+_SCHEMA_RE = re.compile(PATTERNS["schema_version"])
 
 
 def _number_order(digits: str) -> tuple[int, str]:
@@ -240,31 +236,6 @@ def _check_types(c: _Checker, ds: Checked) -> bool:
     return ok
 
 
-def _check_cycles(c: _Checker, table: str, field: str, records: Mapping[str, Any]) -> None:
-    """A field that refers to its own table (``member_of``) must not form a cycle."""
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    order = {rid: i for i, rid in enumerate(records)}
-    for root in records:
-        if state.get(root):
-            continue
-        stack: list[tuple[str, Iterable[str]]] = [(root, iter(getattr(records[root], field)))]
-        state[root] = 1
-        while stack:
-            node, children = stack[-1]
-            for child in children:
-                if child not in records:
-                    continue
-                if state.get(child) == 1:
-                    c.add(f"{table}[{order[node]}].{field}", f"membership cycle through {short_repr(child)}")
-                elif not state.get(child):
-                    state[child] = 1
-                    stack.append((child, iter(getattr(records[child], field))))
-                    break
-            else:
-                state[node] = 2
-                stack.pop()
-
-
 TABLE_TYPES: dict[str, type[Any]] = _schema.TABLES
 """The record class of each table (from :mod:`mideastdata._schema`)."""
 
@@ -391,7 +362,7 @@ def _check_table(c: _Checker, name: str, records: tuple[Any, ...], texts: Mappin
             if spec in own and record.id in value:
                 c.add(path, f"{what} {short_repr(record.id)} cannot be a member of itself")
     for spec in own:
-        _check_cycles(c, name, spec.name, c.ids[name])
+        _rules.check_cycles(c, name, spec.name, c.ids[name])
 
 
 def _self_referring(records: tuple[Any, ...], field: str) -> set[int]:

@@ -62,6 +62,12 @@ PATTERNS: dict[str, str] = {
     "date": r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?",
     "wikidata": r"Q[1-9][0-9]*",
     "sha256": r"([0-9a-f]{64})?",
+    "schema_version": r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)",
+    "semver": (  # SemVer 2.0.0 exactly: ASCII digits (\d would take any script's), no leading zero
+        r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
+        r"(-(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\.(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?"
+        r"(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?"
+    ),
 }
 """Every text pattern of the schema, by name: ASCII only, matched whole, in the syntax that Python,
 ECMA 262 (JSON Schema) and XML Schema (Table Schema) read alike. The JSON Schema and the Table

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, Protocol
 
 import attrs
@@ -31,7 +31,7 @@ from ._nearmatch import near_match
 from .errors import a_or_an, did_you_mean, short_repr
 from .model import Evidence
 
-__all__ = ["At", "Sink", "check", "column_test", "has_rules", "nested_has_rules"]
+__all__ = ["At", "Sink", "check", "check_cycles", "column_test", "has_rules", "nested_has_rules"]
 
 Flags = Literal[True] | list[bool]
 """True when every value passes, else one flag per value."""
@@ -253,3 +253,27 @@ def _check_keys(sink: Sink, spec: _schema.FieldSpec, path: str, items: tuple[Any
                 f"add it to {among}",
             )
 
+
+def check_cycles(c: Sink, table: str, field: str, records: Mapping[str, Any]) -> None:
+    """A field that refers to its own table (``member_of``) must not form a cycle."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    order = {rid: i for i, rid in enumerate(records)}
+    for root in records:
+        if state.get(root):
+            continue
+        stack: list[tuple[str, Iterable[str]]] = [(root, iter(getattr(records[root], field)))]
+        state[root] = 1
+        while stack:
+            node, children = stack[-1]
+            for child in children:
+                if child not in records:
+                    continue
+                if state.get(child) == 1:
+                    c.add(f"{table}[{order[node]}].{field}", f"membership cycle through {short_repr(child)}")
+                elif not state.get(child):
+                    state[child] = 1
+                    stack.append((child, iter(getattr(records[child], field))))
+                    break
+            else:
+                state[node] = 2
+                stack.pop()

@@ -124,17 +124,13 @@ def json_schema() -> dict[str, Any]:
     properties: dict[str, Any] = {
         "schema_version": {
             "type": "string",
-            "pattern": r"^(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)$",
+            "pattern": f"^{PATTERNS['schema_version']}$",
             "description": f"the document schema version; this library reads and writes {SCHEMA_VERSION}",
         },
         "name": {"type": "string", **_NONEMPTY},
         "version": {
             "type": "string",
-            "pattern": (  # SemVer 2.0.0 exactly, ASCII digits, as the library checks it
-                r"^(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)"
-                r"(?:-(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?"
-                r"(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$"
-            ),
+            "pattern": f"^{PATTERNS['semver']}$",
             "description": "the data's SemVer version",
         },
         "license": {"type": "string", "default": meta_fields["license"].default},
