@@ -64,6 +64,7 @@ SCRIPTS = {
     "bench_eventdata": ["--statements", "300", "--repeat", "1", "--parts", "event_table", "to_arrow", "network",
                         "--network-records", "300"],
     "bench_annotations": ["--documents", "5", "--per-document", "20", "--repeat", "1"],
+    "bench_bytes": ["--sizes", "0.1", "--formats", "json", "csv"],
 }
 
 

@@ -177,11 +177,64 @@ def test_json_document_link_is_followed_but_not_to_a_device(small: md.Dataset, t
         assert [p.message for p in error.problems] == ["'zero.json' is a character device, not a regular file"]
 
 
+def _parquet_decoded(file: Path) -> int:
+    """What a load counts for the Parquet *file* as decoded: its footer's bound, or its texts decoded if more."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from mideastdata.io import _arrowread
+
+    data = file.read_bytes()
+    schema = pq.read_metadata(pa.BufferReader(data)).schema
+    texts = [schema.column(i).path for i in range(len(schema)) if schema.column(i).physical_type == "BYTE_ARRAY"]
+    table = pq.read_table(pa.BufferReader(data), read_dictionary=texts)
+    decoded = sum(_arrowread._decoded(pa, pc, column) for column in table.columns)
+    return max(_arrowread._estimate(pq.read_metadata(pa.BufferReader(data))), decoded)
+
+
+def _parquet_bomb(folder: Path, rows: int, width: int) -> Path:
+    """Replace the sources table of the Parquet export *folder* by *rows* sources of one *width*-character text.
+
+    Written as any tool may write it (zstd, a dictionary): the text is stored once and each row
+    refers to it by a run-length-encoded index, so the file is a few kilobytes.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from mideastdata.io.parquet import arrow_schema
+
+    schema = arrow_schema(md.Source)
+    text = pa.array(["x" * width]).take(pa.array([0] * rows))  # one buffer of the text, taken per row
+    values = {"id": pa.array([f"s{i}" for i in range(rows)]), "title": text, "text": text}
+    columns = [values.get(f.name, pa.nulls(rows, f.type) if f.nullable else pa.array([""] * rows)) for f in schema]
+    file = folder / "sources.parquet"
+    pq.write_table(pa.Table.from_arrays(columns, schema=schema), file, compression="zstd", write_page_checksum=True)
+    return file
+
+
+def test_parquet_counts_what_it_decodes_to(small: md.Dataset, tmp_path: Path) -> None:
+    """A Parquet file of a few kilobytes that decodes to 200 MB is refused at the size limit before it is decoded."""
+    path = _export(small, tmp_path, "parquet")
+    file = _parquet_bomb(path, rows=400, width=250_000)
+    assert file.stat().st_size < 20_000
+    with pytest.raises(md.DatasetError) as info:
+        md.load(path, limits=md.Limits(max_bytes=50_000_000))
+    [problem] = info.value.problems
+    assert "more than the limit of 50,000,000" in problem.message, problem
+    assert "input is 2" in problem.message  # the 200 MB it decodes to, counted before decoding
+
+
 @pytest.mark.parametrize("fmt", FOLDER_FORMATS)
 def test_size_limit_counts_every_file_once(small: md.Dataset, tmp_path: Path, fmt: str) -> None:
-    """The size limit holds over the files a load reads, counted once even when a reader reads a file twice."""
+    """The size limit holds over the files a load reads, counted once even when a reader reads a file twice.
+
+    A Parquet file counts as well what it decodes to (see ``test_parquet_counts_what_it_decodes_to``).
+    """
     path = _export(small, tmp_path, fmt)
     size = sum(p.stat().st_size for p in path.iterdir())
+    if fmt == "parquet":
+        size += sum(_parquet_decoded(p) for p in path.glob("*.parquet"))
     assert md.load(path, limits=md.Limits(max_bytes=size)) == small
     with pytest.raises(md.DatasetError, match="more than the limit"):
         md.load(path, limits=md.Limits(max_bytes=size - 1))

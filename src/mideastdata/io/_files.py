@@ -38,6 +38,7 @@ from ..limits import DEFAULT_LIMITS, Limits, too_big
 __all__ = [
     "Snapshot",
     "UnreadableFileError",
+    "charge",
     "dump_lock",
     "read_bytes",
     "read_document",
@@ -257,6 +258,11 @@ def _read_fd(fd: int, budget: _Budget, key: str) -> bytes:
 def _budget() -> _Budget:
     snap = _CURRENT.get()
     return snap.budget if snap is not None else _Budget(DEFAULT_LIMITS.max_bytes, None)
+
+
+def charge(key: str, size: int) -> None:
+    """Count *size* bytes a file decodes to (a compressed file's contents) in the load's budget, once per *key*."""
+    _budget().charge(key, size)
 
 
 def read_bytes(path: Path, *, follow: bool = False) -> bytes:

@@ -18,6 +18,7 @@ from typing import Any
 from .. import _schema
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
+from ._arrowread import read_parquet
 from ._atomic import atomic_folder, write_file
 from ._document import TABLE_TYPES
 from ._engine import build_rows, build_table
@@ -102,9 +103,9 @@ def write(ds: Dataset, path: Path) -> Path:
 
 
 def _arrow_file(pq: Any, file: Path) -> Any:
-    """The table in the Parquet *file*, read through the file layer (a regular file, bounded), checksums verified."""
+    """The table in the Parquet *file*, read through the file layer (a regular file, bounded as read and as decoded)."""
     pa, _ = _pyarrow()
-    return pq.read_table(pa.BufferReader(read_bytes(file)), page_checksum_verification=True)
+    return read_parquet(pa, pq, read_bytes(file), file.name)
 
 
 def _folder_meta(path: Path) -> tuple[Any, Path, dict[str, str]]:
