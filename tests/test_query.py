@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mideastdata as md
-from mideastdata import _index
 from test_query_strategies import SETTINGS, datasets
 
 # The obvious comprehension behind each role query, per table.
@@ -255,23 +254,57 @@ def test_sorted_orders_and_puts_none_last() -> None:
 
 
 def test_index_is_built_once_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Concurrent first queries build each index once and all see the same answer."""
+    """Concurrent first queries scan once, group each index once, and all see the same answer."""
     from concurrent.futures import ThreadPoolExecutor
 
-    calls: list[object] = []
-    real = _index._build
+    from mideastdata import _keyindex
 
-    def counting(records: tuple[Any, ...], keys: _index.Keys) -> dict[Any, tuple[int, ...]]:
-        calls.append(keys)
-        return real(records, keys)
+    calls: list[str] = []
+    real_made, real_group = _keyindex._made, _keyindex.KeyIndex._group
 
-    monkeypatch.setattr(_index, "_build", counting)
+    def made(fields: _keyindex.Fields, whole: bool) -> tuple[Any, Any]:
+        scan, group = real_made(fields, whole)
+
+        def scanning(records: tuple[Any, ...], key: Any) -> tuple[int, ...]:
+            calls.append("scan")
+            return scan(records, key)
+
+        return scanning, group
+
+    def grouping(self: _keyindex.KeyIndex) -> dict[Any, tuple[int, ...]]:
+        calls.append("group")
+        return real_group(self)
+
+    monkeypatch.setattr(_keyindex, "_made", made)
+    monkeypatch.setattr(_keyindex.KeyIndex, "_group", grouping)
     ds = md.from_json(md.to_json(md.load()))  # a fresh dataset: no index built yet
+    speakers = ["steve-witkoff", "hamas"]
     with ThreadPoolExecutor(8) as pool:
-        results = list(pool.map(lambda _: ds.statements.by("steve-witkoff").ids(), range(32)))
-    assert len(calls) == 1
-    assert all(r == results[0] for r in results)
-    assert results[0] == [s.id for s in ds.statements if s.speaker == "steve-witkoff"]
+        results = list(pool.map(lambda i: ds.statements.by(speakers[i % 2]).ids(), range(32)))
+    assert sorted(calls) == ["group", "scan"]
+    for i, result in enumerate(results):
+        assert result == [s.id for s in ds.statements if s.speaker == speakers[i % 2]]
+    assert results[0]
+    assert results[1]
+
+
+def test_first_query_scans_and_the_second_key_groups() -> None:
+    """The first query of an index scans the records; another key builds the whole index, once."""
+    ds = md.from_json(md.to_json(md.load()))
+    involving = lambda a: [s.id for s in ds.statements if a in (s.speaker, *s.mentions)]  # noqa: E731
+    first = ds.statements.involving("hamas")
+    index = ds.statements._cache["involving"]
+    assert index._first is not None
+    assert index._built is None
+    assert ds.statements.involving("hamas") == first
+    assert index._built is None  # the same key again: the first answer
+    second = ds.statements.involving("israel")
+    assert index._built is not None
+    assert first.ids() == involving("hamas")
+    assert second.ids() == involving("israel")
+    assert index.get("hamas") == tuple(i for i, s in enumerate(ds.statements) if "hamas" in (s.speaker, *s.mentions))
+    where = ds.statements.where(topics=ds.statements[0].topics)
+    assert where.ids() == [s.id for s in ds.statements if s.topics == ds.statements[0].topics]
 
 
 def test_query_results_remember_their_dataset() -> None:

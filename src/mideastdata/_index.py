@@ -19,7 +19,6 @@ import bisect
 import datetime as dt
 import enum
 import itertools
-import operator
 import threading
 import typing
 from collections.abc import Callable, Hashable, Iterable
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _schema
+from ._keyindex import Fields, KeyIndex
 from .errors import did_you_mean
 from .model import Actor, PartialDate, Topic
 
@@ -50,25 +50,14 @@ __all__ = [
 
 Keys = Callable[[Any], Iterable[Hashable]]
 
-def _keys(specs: list[_schema.FieldSpec]) -> Keys:
-    """How a record yields the ids held by the reference fields *specs* (in field order)."""
-    parts: list[Keys] = []
-    for spec in specs:
-        get = operator.attrgetter(spec.name)
-        if spec.kind == "texts":
-            parts.append(get)
-        elif spec.optional:
-            parts.append(lambda r, get=get: () if (v := get(r)) is None else (v,))  # type: ignore[misc]
-        else:
-            parts.append(lambda r, get=get: (get(r),))  # type: ignore[misc]
-    if len(parts) == 1:
-        return parts[0]
-    return lambda r: tuple(itertools.chain.from_iterable(part(r) for part in parts))
+
+def _fields(specs: Iterable[_schema.FieldSpec]) -> Fields:
+    return tuple((s.name, s.kind in ("texts", "records")) for s in specs)
 
 
-def _roles() -> dict[str, dict[type[Any], Keys]]:
-    """For each role query, how each record type that has roles yields the ids it matches on."""
-    roles: dict[str, dict[type[Any], Keys]] = {"by": {}, "of": {}, "about": {}, "involving": {}}
+def _roles() -> dict[str, dict[type[Any], tuple[Fields, bool]]]:
+    """For each role query, the fields each record type matches on, and whether one may be None."""
+    roles: dict[str, dict[type[Any], tuple[Fields, bool]]] = {"by": {}, "of": {}, "about": {}, "involving": {}}
     for kind in _schema.TABLES.values():
         specs = _schema.references(kind)
         if not any(s.meta.role for s in specs):
@@ -81,12 +70,12 @@ def _roles() -> dict[str, dict[type[Any], Keys]]:
         }
         for role, fields in chosen.items():
             if fields:
-                roles[role][kind] = _keys(fields)
+                roles[role][kind] = (_fields(fields), any(s.optional for s in fields))
     return roles
 
 
 ROLES = _roles()
-"""For each role query, how each record type yields the ids it matches on (from the fields' declared roles)."""
+"""For each role query, the fields each record type matches on (from the fields' declared roles)."""
 
 ACTOR_FIELDS = frozenset(s.name for k in _schema.TABLES.values() for s in _schema.references(k, "actors"))
 """Fields that hold actor ids: ``where()`` resolves their values like :meth:`Dataset.actor`."""
@@ -175,16 +164,37 @@ def lookup(table: Table[Any], name: Hashable, keys: Keys, key: Hashable) -> Tabl
     return _restrict(table, hits, lambda r: key in keys(r))
 
 
-def _role_keys(table: Table[Any], role: str) -> Keys:
+def _key_index(table: Table[Any], name: Hashable, fields: Fields, *, whole: bool, skip_none: bool) -> KeyIndex:
+    """The base's key index *name* over *fields* (see :mod:`mideastdata._keyindex`), made on first use."""
+    base = _base(table)
+    made: KeyIndex = cached(
+        base._cache, name, lambda: KeyIndex(base.records, fields, _LOCK, whole=whole, skip_none=skip_none)  # noqa: SLF001
+    )
+    return made
+
+
+def _lookup_fields(table: Table[Any], index: KeyIndex, key: Hashable) -> Table[Any]:
+    """The rows of *table* whose fields hold *key*, from the base's key *index*."""
+    return _restrict(table, index.get(key), lambda r: index.holds(r, key))
+
+
+def _role_index(table: Table[Any], role: str) -> KeyIndex | None:
+    """The index of the *role* query on *table*'s base; None for an empty table of unknown kind."""
     kind = record_type(table)
     if kind is None:
-        return lambda _r: ()
-    keys = ROLES[role].get(kind)
-    if keys is None:
+        return None
+    found = ROLES[role].get(kind)
+    if found is None:
         kinds = ", ".join(sorted(k.__name__.lower() + "s" for k in ROLES[role]))
         msg = f".{role}() applies to {kinds}, not to {kind.__name__.lower()}s"
         raise TypeError(msg)
-    return keys
+    fields, optional = found
+    return _key_index(table, role, fields, whole=False, skip_none=optional)
+
+
+def _known(table: Table[Any], role: str) -> dict[Hashable, tuple[int, ...]]:
+    index = _role_index(table, role)
+    return {} if index is None else index.whole()
 
 
 # --------------------------------------------------------------------------- resolution
@@ -204,7 +214,7 @@ def actor_id(table: Table[Any], ref: str | Actor) -> str:
     if not isinstance(ref, str):
         msg = f"an actor is given by id, name, alias or Actor, not {type(ref).__name__}"
         raise TypeError(msg)
-    known = _index(table, "involving", _role_keys(table, "involving"))
+    known = _known(table, "involving")
     if ref in known:
         return ref
     hint = did_you_mean(ref, _strs(known))
@@ -223,7 +233,7 @@ def topic_id(table: Table[Any], ref: str | Topic) -> str:
         return dataset.topic(ref).id
     if isinstance(ref, Topic):
         return ref.id
-    known = _index(table, "about", _role_keys(table, "about"))
+    known = _known(table, "about")
     if ref in known:
         return ref
     hint = did_you_mean(ref, _strs(known))
@@ -236,9 +246,9 @@ def topic_id(table: Table[Any], ref: str | Topic) -> str:
 
 def by_role(table: Table[Any], role: str, ref: str | Actor | Topic) -> Table[Any]:
     """Records whose *role* (``by``, ``of``, ``about``, ``involving``) includes *ref*."""
-    keys = _role_keys(table, role)
+    index = _role_index(table, role)
     key = topic_id(table, ref) if role == "about" else actor_id(table, ref)  # type: ignore[arg-type]
-    return lookup(table, role, keys, key)
+    return table._derive([], ()) if index is None else _lookup_fields(table, index, key)  # noqa: SLF001
 
 
 def _strs(keys: Iterable[Hashable]) -> list[str]:
@@ -250,14 +260,6 @@ _HINTS: dict[type[Any], dict[str, Any]] = {}
 
 def _hints(kind: type[Any]) -> dict[str, Any]:
     return cached(_HINTS, kind, lambda: typing.get_type_hints(kind))  # type: ignore[no-any-return]
-
-
-def _field_keys(field: str) -> Keys:
-    def keys(record: Any) -> tuple[Hashable, ...]:
-        value = getattr(record, field)
-        return (value, *value) if isinstance(value, tuple) else (value,)
-
-    return keys
 
 
 def _enum_value(kind: type[enum.Enum], field: str, value: Any) -> enum.Enum:
@@ -304,7 +306,9 @@ def where(table: Table[Any], fields: dict[str, Any]) -> Table[Any]:
             msg = f"{kind.__name__.lower()}s have no field {field!r}{did_you_mean(field, names)}"
             raise TypeError(msg)
         key = _where_value(table, kind, field, value)
-        result = lookup(result, ("where", field), _field_keys(field), key)
+        many = any(s.name == field and s.kind in ("texts", "records") for s in _schema.fields(kind))
+        index = _key_index(result, ("where", field), ((field, many),), whole=True, skip_none=False)
+        result = _lookup_fields(result, index, key)
     return result
 
 
