@@ -34,7 +34,7 @@ from typing import Any
 
 import mideastdata as md
 
-__all__ = ["main"]
+__all__ = ["first_calls", "main"]
 
 
 def _medians_ns(contenders: dict[str, Callable[[Any], Any]], args: list[Any], repeat: int) -> dict[str, float]:
@@ -72,7 +72,7 @@ def _fmt(ns: float) -> str:
     return f"{ns / 1000:10.1f} µs"
 
 
-def _first_calls(ds: md.Dataset, actors: list[str], topics: list[str], repeat: int) -> None:
+def first_calls(ds: md.Dataset, actors: list[str], topics: list[str], repeat: int) -> None:
     """The first by(), about(), involving() and where() (each builds its index), against a comprehension.
 
     Each query's comprehension answers the same question in one pass over the records
@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> None:  # noqa: PLR0915 - one linear r
         )
         return frame[mask]
 
-    _first_calls(ds, actors, [t for _, t in pairs], args.repeat)
+    first_calls(ds, actors, [t for _, t in pairs], args.repeat)
     # Index build: the first by() and about() were made above; reported apart, excluded below.
     print("index build (first call, excluded below): see the first-call table above")
 

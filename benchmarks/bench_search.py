@@ -19,13 +19,14 @@ not folding: accents and apostrophes). Each figure is the median of interleaved 
 Usage::
 
     python -m benchmarks.bench_search --statements 100000 --repeat 5
-    python -m benchmarks.bench_search --statements 1000000 --repeat 3
+    python -m benchmarks.bench_search --statements 1000000 --repeat 3 --old-repeat 0 --first-calls
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import random
 import re
 import sys
 import time
@@ -114,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     p = parser(__doc__.splitlines()[0], statements=100_000, repeat=5)
     p.add_argument("--old-repeat", type=int, default=None,
                    help="repetitions of the old search (default --repeat; 0: leave the old index out)")
+    p.add_argument("--first-calls", action="store_true",
+                   help="also time the first by(), about(), involving() and where() against a comprehension")
     args = p.parse_args(argv)
     import duckdb
     import polars as pl
@@ -132,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     docs = len(ds.actors) + len(ds.statements) + len(ds.demands) + len(ds.events)
     took = time.perf_counter() - t0
     print(f"generated {len(ds.statements):,} statements ({docs:,} searchable records) in {took:.1f} s")
+    if args.first_calls:
+        from benchmarks.bench_query import first_calls
+
+        rng = random.Random(args.seed)
+        first_calls(ds, rng.sample(ds.actors.ids(), 2), rng.sample(ds.topics.ids(), 2), args.repeat)
     rare = next(a.name.split()[-1] for a in reversed(ds.actors) if a.name.split()[-1].isdigit())
     queries = {label: q.format(rare=rare) for label, q in QUERIES.items()}
 
