@@ -378,12 +378,7 @@ def read_imported(path: Path) -> Imported:
         docs.append(doc)
     if not docs and not problems:
         raise DatasetError([Problem("", "no brat documents (*.txt) in this folder")], file=str(folder))
-    return from_docs(_ordered(docs, extra), extra, file=str(folder), problems=problems)
-
-
-def _ordered(docs: list[Doc], extra: dict[str, Any] | None) -> list[Doc]:
-    order = {sid: n for n, sid in enumerate((extra or {}).get("order", {}).get("sources", []))}
-    return sorted(docs, key=lambda d: order.get(d.name, len(order)))
+    return from_docs(docs, extra, file=str(folder), problems=problems)
 
 
 def read(path: Path) -> Dataset:

@@ -216,8 +216,6 @@ def read_imported(path: Path) -> Imported:
             continue
         docs.append(_doc(xmi.stem, cas, problems))
     extra = read_extra(folder)
-    order = {sid: n for n, sid in enumerate((extra or {}).get("order", {}).get("sources", []))}
-    docs.sort(key=lambda d: order.get(d.name, len(order)))
     return from_docs(docs, extra, file=str(path), problems=problems)
 
 

@@ -287,7 +287,8 @@ def from_docs(
     extra = extra or {}
     reader = _Reader(extra)
     reader.problems.extend(problems)  # what the tool's files already showed
-    for doc in docs:
+    rank = {sid: n for n, sid in enumerate(extra.get("order", {}).get("sources", []))}
+    for doc in sorted(docs, key=lambda d: rank.get(d.meta.get("id"), len(rank))):  # new records follow their source
         source = reader.source(doc)
         if source is None:
             continue
