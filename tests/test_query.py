@@ -262,8 +262,8 @@ def test_index_is_built_once_across_threads(monkeypatch: pytest.MonkeyPatch) -> 
     calls: list[str] = []
     real_made, real_group = _keyindex._made, _keyindex.KeyIndex._group
 
-    def made(fields: _keyindex.Fields, whole: bool) -> tuple[Any, Any]:
-        scan, group = real_made(fields, whole)
+    def made(fields: _keyindex.Fields, whole: bool, identity: bool = False) -> tuple[Any, Any]:
+        scan, group = real_made(fields, whole, identity)
 
         def scanning(records: tuple[Any, ...], key: Any) -> tuple[int, ...]:
             calls.append("scan")
@@ -303,6 +303,11 @@ def test_first_query_scans_and_the_second_key_groups() -> None:
     assert first.ids() == involving("hamas")
     assert second.ids() == involving("israel")
     assert index.get("hamas") == tuple(i for i, s in enumerate(ds.statements) if "hamas" in (s.speaker, *s.mentions))
+    kinds = list(dict.fromkeys(s.kind for s in ds.statements))
+    for kind in [*kinds, *kinds]:  # the first kind scans, the second groups by identity, then lookups
+        assert ds.statements.where(kind=kind).ids() == [s.id for s in ds.statements if s.kind == kind]
+        assert ds.statements.where(kind=kind.value).ids() == [s.id for s in ds.statements if s.kind == kind]
+    assert ds.statements._cache["where", "kind"]._built is not None
     where = ds.statements.where(topics=ds.statements[0].topics)
     assert where.ids() == [s.id for s in ds.statements if s.topics == ds.statements[0].topics]
 

@@ -164,11 +164,15 @@ def lookup(table: Table[Any], name: Hashable, keys: Keys, key: Hashable) -> Tabl
     return _restrict(table, hits, lambda r: key in keys(r))
 
 
-def _key_index(table: Table[Any], name: Hashable, fields: Fields, *, whole: bool, skip_none: bool) -> KeyIndex:
+def _key_index(  # noqa: PLR0913 - the index's name, its fields and how they give keys
+    table: Table[Any], name: Hashable, fields: Fields, *, whole: bool, skip_none: bool, identity: bool = False
+) -> KeyIndex:
     """The base's key index *name* over *fields* (see :mod:`mideastdata._keyindex`), made on first use."""
     base = _base(table)
     made: KeyIndex = cached(
-        base._cache, name, lambda: KeyIndex(base.records, fields, _LOCK, whole=whole, skip_none=skip_none)  # noqa: SLF001
+        base._cache,  # noqa: SLF001
+        name,
+        lambda: KeyIndex(base.records, fields, _LOCK, whole=whole, skip_none=skip_none, identity=identity),
     )
     return made
 
@@ -306,8 +310,10 @@ def where(table: Table[Any], fields: dict[str, Any]) -> Table[Any]:
             msg = f"{kind.__name__.lower()}s have no field {field!r}{did_you_mean(field, names)}"
             raise TypeError(msg)
         key = _where_value(table, kind, field, value)
-        many = any(s.name == field and s.kind in ("texts", "records") for s in _schema.fields(kind))
-        index = _key_index(result, ("where", field), ((field, many),), whole=True, skip_none=False)
+        specs = [s for s in _schema.fields(kind) if s.name == field]
+        many = any(s.kind in ("texts", "records") for s in specs)
+        enum_ = any(s.kind == "enum" for s in specs)  # members and None are singletons: grouped by id()
+        index = _key_index(result, ("where", field), ((field, many),), whole=True, skip_none=False, identity=enum_)
         result = _lookup_fields(result, index, key)
     return result
 

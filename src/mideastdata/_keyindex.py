@@ -16,7 +16,9 @@ interpreter's specialised slot reads, not ``getattr`` calls. A field that holds 
 tuple (``topics``, ``mentions``) contributes each item as a key; with ``whole``,
 also the tuple itself (``where(topics=(...))``). With ``skip_none``, ``None`` is
 no key (an optional role such as a demand's addressee). A key held twice by one
-record counts once.
+record counts once. With ``identity`` (one field whose values are singletons: enum
+members and ``None``), records are grouped by ``id()``, which spares a call of the
+enum's ``__hash__`` (Python code) per record.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ Grouper = Callable[[tuple[Any, ...]], dict[Hashable, list[int]]]
 
 Fields = tuple[tuple[str, bool], ...]
 """Field names, each with whether it holds a tuple of keys."""
-_MADE: dict[tuple[Fields, bool], tuple[Callable[[tuple[Any, ...], Hashable], Positions], Grouper]] = {}
+_MADE: dict[tuple[Fields, bool, bool], tuple[Callable[[tuple[Any, ...], Hashable], Positions], Grouper]] = {}
 _MADE_LOCK = threading.Lock()
 
 
@@ -49,14 +51,24 @@ def _holds(fields: Fields, whole: bool) -> str:
     return " or ".join(tests)
 
 
-def _source(fields: Fields, whole: bool) -> str:
+def _source(fields: Fields, whole: bool, identity: bool = False) -> str:
     for name, _ in fields:
         if not name.isidentifier():  # names come from the model's classes; never anything else
             msg = f"not a field name: {name!r}"
             raise ValueError(msg)
     keys = ", ".join(f"r.{name}" if not many or whole else f"*r.{name}" for name, many in fields)
     keys += "".join(f", *r.{name}" for name, many in fields if many and whole)
-    if len(fields) == 1 and not fields[0][1]:
+    if identity and len(fields) == 1 and not fields[0][1]:
+        loop = [
+            f"        value = r.{fields[0][0]}",
+            "        hits = get(id(value))",
+            "        if hits is None:",
+            "            lists[id(value)] = [pos]",
+            "            values[id(value)] = value",
+            "        else:",
+            "            hits.append(pos)",
+        ]
+    elif len(fields) == 1 and not fields[0][1]:
         loop = [
             f"        key = r.{fields[0][0]}",
             "        hits = get(key)",
@@ -80,40 +92,43 @@ def _source(fields: Fields, whole: bool) -> str:
         "",
         "def group(records):",
         "    lists = {}",
+        "    values = {}",
         "    get = lists.get",
         "    pos = -1",
         "    for r in records:",
         "        pos += 1",
         *loop,
-        "    return lists",
+        "    return {values[k]: v for k, v in lists.items()} if values else lists",
         "",
     ])
 
 
-def _made(fields: Fields, whole: bool) -> tuple[Callable[[tuple[Any, ...], Hashable], Positions], Grouper]:
-    found = _MADE.get((fields, whole))
+def _made(
+    fields: Fields, whole: bool, identity: bool = False
+) -> tuple[Callable[[tuple[Any, ...], Hashable], Positions], Grouper]:
+    found = _MADE.get((fields, whole, identity))
     if found is None:
         with _MADE_LOCK:
-            found = _MADE.get((fields, whole))
+            found = _MADE.get((fields, whole, identity))
             if found is None:
                 from ._codegen import compile_source  # noqa: PLC0415 - only once a query needs an index
 
-                label = ",".join(name for name, _ in fields) + (" whole" if whole else "")
+                label = ",".join(name for name, _ in fields) + " whole" * whole + " identity" * identity
                 namespace = compile_source(
-                    _source(fields, whole), f"<mideastdata key index {label}>",
+                    _source(fields, whole, identity), f"<mideastdata key index {label}>",
                     {"compress": itertools.compress, "count": itertools.count},
                 )
                 found = (namespace["scan"], namespace["group"])
-                _MADE[fields, whole] = found
+                _MADE[fields, whole, identity] = found
     return found
 
 
 class KeyIndex:
     """Key -> ascending record positions, for the fields *fields* (each ``(name, holds a tuple)``)."""
 
-    __slots__ = ("_built", "_fields", "_first", "_lock", "_records", "_skip_none", "_whole")
+    __slots__ = ("_built", "_fields", "_first", "_identity", "_lock", "_records", "_skip_none", "_whole")
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the records, the fields, the lock and how the fields give keys
         self,
         records: tuple[Any, ...],
         fields: Fields,
@@ -121,8 +136,10 @@ class KeyIndex:
         *,
         whole: bool = False,
         skip_none: bool = False,
+        identity: bool = False,
     ) -> None:
         self._records = records
+        self._identity = identity
         self._fields = fields
         self._lock = lock
         self._whole = whole
@@ -173,7 +190,7 @@ class KeyIndex:
         return False
 
     def _group(self) -> dict[Hashable, Positions]:
-        lists = _made(self._fields, self._whole)[1](self._records)
+        lists = _made(self._fields, self._whole, self._identity)[1](self._records)
         if self._skip_none:
             lists.pop(None, None)
         return {k: tuple(v) for k, v in lists.items()}
