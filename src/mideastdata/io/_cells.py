@@ -148,7 +148,7 @@ def _number(cell: str, kind: str) -> Any:
 
 
 def decode_column(
-    spec: _schema.FieldSpec, col: Sequence[Cell], *, empty_is_none: bool, excel_safe: bool, size: int = 0
+    spec: _schema.FieldSpec, col: Sequence[Cell], *, empty_is_none: bool, excel_safe: bool, size: int
 ) -> tuple[list[Any], list[tuple[int, str]]]:
     """The plain values of one column, and the cells that cannot be decoded, by row.
 
@@ -175,7 +175,7 @@ def decode_column(
         return [c if c is None else _FLAGS.get(c, c) for c in cells], []
     if kind in ("int", "float"):
         return [c if c is None else _number(c, kind) for c in cells], []
-    return _json_column(cells, spec, max(size, sum(map(len, filter(None, cells)))))
+    return _json_column(cells, spec, size)
 
 
 _FORMS = {

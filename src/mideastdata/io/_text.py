@@ -23,15 +23,14 @@ that each walk everything already built.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import json
 import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from .._gc import gc_paused
 from ..errors import DatasetError, Problem, short_repr
 
 __all__ = [
@@ -49,27 +48,6 @@ __all__ = [
 ACCELERATE_FROM = 1 << 20
 """Texts smaller than this (1 MiB) are parsed by the stdlib: importing msgspec would cost more."""
 _SPACED_KEY_END = re.compile(rb'"[ \t\n\r]+:')
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the garbage collector for the block (restored even when it raises).
-
-    On leaving, the objects built meanwhile count as old ones, as one collection pass would
-    have found them: unreachable cycles among them are freed by the next full collection.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            # Moving every tracked object to the oldest generation (freeze, then unfreeze) also
-            # zeroes the count of new ones: otherwise the first allocation after enable() starts a
-            # collection that walks the millions of objects just built and finds them all alive.
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def utf8(data: str | bytes, file: str | None) -> str:

@@ -113,17 +113,21 @@ def _scalar_graph(ds: Dataset) -> Any:
     return graph
 
 
+def _write_graph(ds: Dataset, path: Path, generator: str) -> Path:
+    import networkx as nx  # noqa: PLC0415 - build_network has imported it
+
+    lines = getattr(nx, generator)(_scalar_graph(ds), encoding="utf-8")
+    atomic_write_bytes(path, "\n".join(lines).encode("utf-8"))
+    return path
+
+
 def write_graphml(ds: Dataset, path: Path) -> Path:
     """Write the actor graph of *ds* as GraphML at *path*, atomically.
 
     Raises:
         ImportError: networkx is not installed (``pip install 'mideastdata[network]'``).
     """
-    import networkx as nx  # noqa: PLC0415 - build_network has imported it
-
-    graph = _scalar_graph(ds)
-    atomic_write_bytes(path, "\n".join(nx.generate_graphml(graph, encoding="utf-8")).encode("utf-8"))
-    return path
+    return _write_graph(ds, path, "generate_graphml")
 
 
 def write_gexf(ds: Dataset, path: Path) -> Path:
@@ -132,11 +136,7 @@ def write_gexf(ds: Dataset, path: Path) -> Path:
     Raises:
         ImportError: networkx is not installed (``pip install 'mideastdata[network]'``).
     """
-    import networkx as nx  # noqa: PLC0415 - build_network has imported it
-
-    graph = _scalar_graph(ds)
-    atomic_write_bytes(path, "\n".join(nx.generate_gexf(graph, encoding="utf-8")).encode("utf-8"))
-    return path
+    return _write_graph(ds, path, "generate_gexf")
 
 
 EXPORTS = {

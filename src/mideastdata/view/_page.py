@@ -12,18 +12,17 @@ sheet (by their SHA-256) and nothing else: no remote loads, no other script, no
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
-import gc
 import hashlib
 import html
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
 import attrs
 
+from .._gc import gc_paused
 from ..model import Actor, Demand, Position, Source, Statement, Topic
 from ._rows import RECORD_TABLES, Rows, anchor
 from ._words import describe, direction, table_of
@@ -178,21 +177,9 @@ class Scope:
     select: str | None = None
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection while the page's rows are built: tens of thousands of lists, none cyclic."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def page(scope: Scope) -> str:
     """The whole page for a :class:`Scope`."""
-    with _collector_paused():
+    with gc_paused():  # tens of thousands of rows, none cyclic
         return _page(scope)
 
 
