@@ -17,25 +17,13 @@ from __future__ import annotations
 import enum
 import types
 import typing
+from collections.abc import Iterable
 from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 
 from ._fields import META, PATTERNS, FieldMeta
-from .model import (
-    Actor,
-    Demand,
-    Event,
-    Evidence,
-    Identifier,
-    Magnitude,
-    PartialDate,
-    Role,
-    Source,
-    Stance,
-    Statement,
-    Topic,
-)
+from .model import Actor, Demand, Event, PartialDate, Source, Statement, Topic
 
 __all__ = [
     "KINDS",
@@ -71,12 +59,6 @@ SCHEMA_VERSION = "1.1"
 
 META_KEYS = ("schema_version", "name", "version", "license", "citation")
 """The dataset's metadata (attributes of :class:`~mideastdata.Dataset`), in the order a document writes them."""
-
-NESTED: tuple[type[Any], ...] = (Evidence, Identifier, Magnitude, Role, Stance)
-"""Record classes that live inside other records, never in a table of their own."""
-
-RECORD_CLASSES: tuple[type[Any], ...] = (*NESTED, *TABLES.values())
-"""Every record class, nested ones first (a class's generated code refers to its nested classes')."""
 
 
 @attrs.frozen
@@ -135,7 +117,7 @@ def _kind(owner: type[Any], name: str, type_: Any) -> tuple[Kind, Any, Any]:
     if get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis:
         if args[0] is str:
             return "texts", str, None
-        if args[0] in NESTED:
+        if attrs.has(args[0]):
             return "records", args[0], None
     msg = f"{owner.__name__}.{name}: no kind of field holds {type_!r}; add a rule for it in mideastdata._schema"
     raise TypeError(msg)
@@ -167,7 +149,40 @@ def _specs(cls: type[Any]) -> tuple[FieldSpec, ...]:
     return tuple(out)
 
 
-_SPECS: dict[type[Any], tuple[FieldSpec, ...]] = {cls: _specs(cls) for cls in RECORD_CLASSES}
+def _reachable(roots: Iterable[type[Any]]) -> dict[type[Any], tuple[FieldSpec, ...]]:
+    """The fields of *roots* and of every class reachable from them through nested-record fields.
+
+    A class comes after the classes its fields hold (the generated code and the msgspec
+    mirrors of a class refer to those of its nested classes). A class that holds itself,
+    directly or through others, is refused with a ``TypeError``: its records could not end.
+    """
+    found: dict[type[Any], tuple[FieldSpec, ...]] = {}
+
+    def visit(cls: type[Any], holders: tuple[type[Any], ...]) -> None:
+        if cls in holders:
+            chain = " -> ".join(c.__name__ for c in (*holders[holders.index(cls) :], cls))
+            msg = f"{chain}: a record class cannot hold itself"
+            raise TypeError(msg)
+        if cls not in found:
+            specs = _specs(cls)
+            for spec in specs:
+                if spec.kind == "records":
+                    visit(spec.item, (*holders, cls))
+            found[cls] = specs
+
+    for root in roots:
+        visit(root, ())
+    return found
+
+
+_SPECS = _reachable(TABLES.values())
+
+NESTED: tuple[type[Any], ...] = tuple(cls for cls in _SPECS if cls not in TABLES.values())
+"""Record classes that live inside other records, never in a table of their own (derived from the tables'
+fields), each before the classes that hold it."""
+
+RECORD_CLASSES: tuple[type[Any], ...] = (*NESTED, *TABLES.values())
+"""Every record class, nested ones first (a class's generated code refers to its nested classes')."""
 
 
 def fields(cls: type[Any]) -> tuple[FieldSpec, ...]:

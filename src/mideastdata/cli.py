@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import load
+from . import _schema, load
 from ._cli_annotation import add_commands as add_annotation_commands
 from ._cli_annotation import run as run_annotation_command
 from ._schema import TABLES as TABLE_TYPES
@@ -29,7 +29,6 @@ from .io import EXPORT_FORMATS, FORMATS, detect_format, dump
 from .io.csv import table_csv
 from .io.json import to_json
 from .io.schema import json_schema
-from .model import ActorKind, DemandKind, EventKind, EventStatus, StatementKind
 
 __all__ = ["EXIT_STATUS", "main", "select"]
 
@@ -53,14 +52,6 @@ _FILTERS: dict[str, tuple[str, ...]] = {
     "demands": ("by", "of", "about", "involving", "kind", "search"),
     "events": ("by", "of", "about", "involving", "kind", "status", "search"),
 }
-
-_KINDS: dict[str, tuple[str, ...]] = {
-    "actors": tuple(k.value for k in ActorKind),
-    "statements": tuple(k.value for k in StatementKind),
-    "demands": tuple(k.value for k in DemandKind),
-    "events": tuple(k.value for k in EventKind),
-}
-_STATUSES = tuple(s.value for s in EventStatus)
 
 _FILTER_HELP = {
     "by": "who: the speaker (statements), the demanding actor (demands), an acting actor (events); id, name or alias",
@@ -109,7 +100,6 @@ def render_info(ds: Dataset, out: TextIO) -> None:
         whom = _actor_line(ds, demand.addressee) if demand.addressee else "(unspecified)"
         cond = f" [{demand.kind.value}]" if demand.kind.value != "demand" else ""
         out.write(f"  {_actor_line(ds, demand.by)} → {whom}: {demand.text}{cond}\n")
-
 
 
 # --------------------------------------------------------------------------- selecting
@@ -201,9 +191,10 @@ class _Version(argparse.Action):
 
 
 def _add_listing_filters(listing: argparse.ArgumentParser, table: str) -> None:
+    enums = {s.name: s.enum for s in _schema.fields(TABLE_TYPES[table]) if s.enum is not None}
     for name in _FILTERS[table]:
-        if name in ("kind", "status"):
-            values = _KINDS[table] if name == "kind" else _STATUSES
+        if name in ("kind", "status"):  # the values of the table's enum field of that name
+            values = tuple(m.value for m in enums[name])
             help_text = f"only this {name}: {', '.join(values)}"
             listing.add_argument(f"--{name}", type=_choice, choices=values, metavar=name.upper(), help=help_text)
         else:
@@ -262,19 +253,21 @@ def _parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------- commands
 
 
-def _readable(path: str, *, format_hint: str) -> None:
+def _readable(path: str, *, format_hint: str | None) -> None:
     """Refuse a dataset path that does not exist, or whose format cannot be told, in the command's words.
 
     Raises:
-        CannotReadError: no such file or folder, or an unknown format (*format_hint* says what to do).
+        CannotReadError: no such file or folder, or an unknown format (*format_hint* says what to do;
+            None: the format is given, not told from the path).
     """
     where = Path(path)
     if not where.exists():
         raise CannotReadError(f"{path}: no such file or folder")
-    try:
-        detect_format(where)
-    except DatasetError:
-        raise CannotReadError(f"{path}: cannot tell the format; {format_hint}") from None
+    if format_hint is not None:
+        try:
+            detect_format(where)
+        except DatasetError:
+            raise CannotReadError(f"{path}: cannot tell the format; {format_hint}") from None
 
 
 _NAME_THE_FORMAT = "name a .json file, a datapackage.json, or a folder of .jsonl, .csv or .parquet tables"
@@ -317,10 +310,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
         return 0
     if command == "validate":
-        if args.format is None:
-            _readable(args.path, format_hint=f"pass --format, one of {', '.join(FORMATS)}")
-        elif not Path(args.path).exists():
-            raise CannotReadError(f"{args.path}: no such file or folder")
+        hint = f"pass --format, one of {', '.join(FORMATS)}"
+        _readable(args.path, format_hint=None if args.format else hint)
         ds = load(args.path, format=args.format)
         count = sum(len(t) for t in ds.tables().values())
         out.write(f"{args.path}: valid ({count} records)\n")
@@ -382,9 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
-    handlers: list[tuple[type[BaseException], Callable[[BaseException], int]]] = [
-        (DatasetError, lambda e: _fail(str(e), EXIT_INVALID)),
-        (CannotReadError, lambda e: _fail(str(e), EXIT_INVALID)),
+    handlers: list[tuple[type[BaseException] | tuple[type[BaseException], ...], Callable[[BaseException], int]]] = [
+        ((DatasetError, CannotReadError), lambda e: _fail(str(e), EXIT_INVALID)),
         (CannotWriteError, lambda e: _fail(str(e), EXIT_CANNOT_WRITE)),
         (UsageError, lambda e: _fail(str(e), EXIT_USAGE)),
         (KeyError, lambda e: _fail(str(e.args[0]) if e.args else str(e), EXIT_USAGE)),
