@@ -161,9 +161,6 @@ def test_the_new_references_are_checked_with_the_whole_dataset(outcome: dict[str
     assert any(p.startswith("statements[0].witnesses[1]: unknown actor 'nobody'") for p in outcome["checked"])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the whole-dataset checks look one level into nested records (mideastdata._checks)"
-)
 def test_a_reference_two_levels_deep_is_checked(outcome: dict[str, Any]) -> None:
     """A dangling reference in a record nested inside a nested record is reported at its path."""
     assert any(p.startswith("statements[0].stances[0].asides[0].who: unknown actor") for p in outcome["checked"])

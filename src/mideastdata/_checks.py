@@ -283,22 +283,27 @@ class _Rule:
         return [v is None or v in known for v in values]
 
     def _records_ok(self, values: list[Any]) -> Literal[True] | list[bool]:
-        """:meth:`column_ok` of a field of nested records: every item of the column tested at once first."""
+        """:meth:`column_ok` of a field of nested records: every item of the column tested at once first.
+
+        The rules of the nested records' own fields are the same rules, a level down (and further
+        down, for records nested in them).
+        """
         items = list(itertools.chain.from_iterable(values))
         if self.spec.item is Evidence:
             if _all_spans_ok(items, self.texts):
                 return True
             return [_evidence_ok(v, self.texts) for v in values]
-        nested = [s for s in _schema.fields(self.spec.item) if s.ref is not None]
-        named = {s.name: self.ids[s.ref] for s in nested if s.ref is not None}
-        if all(known.keys() >= set(map(operator.attrgetter(name), items)) - {None} for name, known in named.items()):
+        rules = self._nested_rules()
+        if all(rule.column_ok(list(map(operator.attrgetter(rule.spec.name), items))) is True for rule in rules):
             return True
-        return [all(self._nested_ok(s, item) for s in nested for item in v) for v in values]
+        return [
+            all(rule.column_ok([getattr(item, rule.spec.name) for item in v]) is True for rule in rules)
+            for v in values
+        ]
 
-    def _nested_ok(self, spec: _schema.FieldSpec, item: Any) -> bool:
-        assert spec.ref is not None  # noqa: S101 - only reference fields are passed
-        value = getattr(item, spec.name)
-        return value is None or value in self.ids[spec.ref]
+    def _nested_rules(self) -> list[_Rule]:
+        assert self.spec.item is not None  # noqa: S101 - only fields of nested records have items
+        return [_Rule(s, self.ids, self.texts) for s in _schema.fields(self.spec.item) if _checked(s)]
 
     def check(self, c: _Checker, path: str, value: Any) -> None:
         """Add the problems of *value* (this field of one record at *path*)."""
@@ -306,11 +311,10 @@ class _Rule:
         if spec.kind == "records" and spec.item is Evidence:
             c.evidence(path, value)
         elif spec.kind == "records":
-            nested = [s for s in _schema.fields(spec.item) if s.ref is not None]
+            rules = self._nested_rules()
             for j, item in enumerate(value):
-                for s in nested:
-                    assert s.ref is not None  # noqa: S101 - filtered above
-                    c.ref(f"{path}[{j}].{s.name}", getattr(item, s.name), s.ref, _singular(s.ref))
+                for rule in rules:
+                    rule.check(c, f"{path}[{j}].{rule.spec.name}", getattr(item, rule.spec.name))
         elif spec.meta.vocabulary is not None:
             test, what = _VOCABULARIES[spec.meta.vocabulary]
             if value is not None and not test(value):
@@ -325,9 +329,7 @@ def _checked(spec: _schema.FieldSpec) -> bool:
     """Whether a field has a whole-dataset rule: a reference, a code, or nested records that hold either."""
     if spec.ref is not None or spec.meta.vocabulary is not None:
         return True
-    return spec.kind == "records" and (
-        spec.item is Evidence or any(s.ref is not None for s in _schema.fields(spec.item))
-    )
+    return spec.kind == "records" and (spec.item is Evidence or any(map(_checked, _schema.fields(spec.item))))
 
 
 def _check_table(c: _Checker, name: str, records: tuple[Any, ...], texts: Mapping[str, str]) -> None:
