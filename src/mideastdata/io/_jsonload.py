@@ -29,6 +29,8 @@ from __future__ import annotations
 import itertools
 import operator
 import threading
+from collections.abc import Callable
+from types import GenericAlias
 from typing import Any
 
 from .. import _schema
@@ -40,7 +42,7 @@ from ._document import META_KEYS, TABLE_TYPES, build_dataset, build_document
 from ._engine import build_table, plain_keys
 from ._text import ACCELERATE_FROM, gc_paused, has_escape, may_repeat_keys, quick, quick_parser, strict
 
-__all__ = ["load_json", "load_lines", "load_mirrored"]
+__all__ = ["build_mirrored", "decode_cells", "load_json", "load_lines", "load_mirrored", "load_values"]
 
 _lock = threading.Lock()
 _made: dict[str, Any] = {}
@@ -52,9 +54,8 @@ def _build() -> dict[str, Any]:
     unset = msgspec.UNSET
     mirrors: dict[type[Any], Any] = {}
     for cls in _schema.RECORD_CLASSES:  # nested classes first: the classes holding them refer to their mirrors
-        fields = [mirror_field(spec, mirrors, unset) for spec in _schema.fields(cls)]
         mirrors[cls] = msgspec.defstruct(
-            f"_{cls.__name__}Mirror", fields, kw_only=True, forbid_unknown_fields=True, gc=False
+            f"_{cls.__name__}Mirror", _fields(cls, mirrors, unset), kw_only=True, forbid_unknown_fields=True, gc=False
         )
     document = msgspec.defstruct(
         "_DocumentMirror",
@@ -64,12 +65,27 @@ def _build() -> dict[str, Any]:
         forbid_unknown_fields=True,
         gc=False,
     )
+    rows = {  # every field given, in schema order (the column formats' rows)
+        cls: list[msgspec.defstruct(  # type: ignore[misc]
+            f"_{cls.__name__}Row", [f[:2] for f in _fields(cls, mirrors, unset)], array_like=True,
+            forbid_unknown_fields=True, gc=False,
+        )]
+        for cls in TABLE_TYPES.values()
+    }
     return {
         "decode": msgspec.json.Decoder(document).decode,
         "records": {cls: msgspec.json.Decoder(mirrors[cls]).decode for cls in TABLE_TYPES.values()},
+        "document": document,
+        "mirrors": mirrors,
+        "rows": rows,
+        "convert": msgspec.convert,
         "unset": unset,
         "errors": (msgspec.MsgspecError,),
     }
+
+
+def _fields(cls: type[Any], mirrors: dict[type[Any], Any], unset: Any) -> list[tuple[Any, ...]]:
+    return [mirror_field(spec, mirrors, unset) for spec in _schema.fields(cls)]
 
 
 def _tools() -> dict[str, Any] | None:
@@ -116,17 +132,106 @@ def load_mirrored(data: bytes, limits: Limits, file: str | None) -> Dataset | No
         doc = tools["decode"](data)
     except tools["errors"]:
         return None
+    return _from_mirror(doc, limits, file, lambda meta, tables: may_repeat_keys(data, _all_keys(meta, tables, unset)))
+
+
+def load_values(doc: Any, limits: Limits, file: str | None) -> Dataset | None:
+    """The Dataset of *doc*, a JSON document's plain values, through the msgspec mirrors; else ``None``.
+
+    *doc* holds what a JSON parser gives (dicts, lists, exact ``str``, ``int``, ``float``,
+    ``bool``, ``None``) and no lone surrogate. ``msgspec.convert`` checks it against the
+    document's mirrors in C, as the decoder checks a text (strict types, unknown keys
+    refused, keys with a default may be left out), and the mirror builders make the records.
+    ``None`` (the caller then builds with the engine, which names each problem) without
+    msgspec, or when msgspec or a record refuses a value. A dict cannot give a key twice, so
+    no keys are counted.
+
+    Raises:
+        DatasetError: the records are fine and the dataset is not, or there are more records
+            than ``limits.max_records``.
+    """
+    tools = _tools()
+    if tools is None:
+        return None
+    try:
+        mirrored = tools["convert"](doc, tools["document"])
+    except tools["errors"]:
+        return None
+    return _from_mirror(mirrored, limits, file, lambda _meta, _tables: False)
+
+
+def _all_keys(meta: dict[str, Any], tables: dict[str, list[Any]], unset: Any) -> int:
+    return len(meta) + len(tables) + sum(_keys(rows, TABLE_TYPES[name], unset) for name, rows in tables.items())
+
+
+def _from_mirror(
+    doc: Any, limits: Limits, file: str | None, doubt: Callable[[dict[str, Any], dict[str, list[Any]]], bool]
+) -> Dataset | None:
+    """The Dataset of a document mirror; ``None`` when *doubt* (of the metadata and tables) or a record refuses."""
+    unset = _made["unset"]
     meta = {key: value for key in META_KEYS if (value := getattr(doc, key)) is not unset}
     tables = {name: rows for name in TABLE_TYPES if (rows := getattr(doc, name)) is not unset}
     check_records(sum(map(len, tables.values())), limits, file)
-    keys = len(meta) + len(tables) + sum(_keys(rows, TABLE_TYPES[name], unset) for name, rows in tables.items())
-    if may_repeat_keys(data, keys) or any(k not in meta for k in ("schema_version", "name", "version")):
+    if doubt(meta, tables) or any(k not in meta for k in ("schema_version", "name", "version")):
         return None
     try:
         built = {name: _build_mirrors(rows, TABLE_TYPES[name]) for name, rows in tables.items()}
     except _REFUSED:
         return None  # a validator refused a value (or a date): the engine reports it at its path
     return build_dataset(meta, built, [], file=file)
+
+
+def build_mirrored(rows: list[Any], cls: type[Any], *, positional: bool = False) -> tuple[Any, ...] | None:
+    """The records of class *cls* made from *rows* through its msgspec mirrors; else ``None``.
+
+    Each row is a record's plain values as a JSON parser gives them (see :func:`load_values`):
+    a dict (keys with a default may be left out), or with *positional* a sequence of every
+    field's value in schema order (a column format's row); a nested record may also be its
+    mirror already (as :func:`decode_cells` gives them). ``None`` without msgspec, or when
+    msgspec or a record refuses a value: the caller then builds with the engine
+    (:func:`._engine.build_table`, :func:`._engine.build_rows`), which reports each problem.
+    """
+    tools = _tools()
+    if tools is None:
+        return None
+    kind = tools["rows"][cls] if positional else GenericAlias(list, (tools["mirrors"][cls],))
+    try:
+        return _build_mirrors(tools["convert"](rows, kind), cls)
+    except tools["errors"] + _REFUSED:
+        return None
+
+
+def decode_cells(texts: list[str], spec: _schema.FieldSpec) -> list[Any] | None:
+    """JSON *texts* (no line break in any) parsed as values of field *spec* (kind ``texts`` or ``records``), by msgspec.
+
+    Each text is one value, checked as msgspec checks that field of a document (``None``
+    refused); records come as their mirrors (for :func:`build_mirrored`). ``None`` without
+    msgspec, or when a text is refused or may give a key twice (the keys are counted as for
+    a document): the caller then parses each text strictly, which says why.
+    """
+    tools = _tools()
+    if tools is None:
+        return None
+    decoders: dict[Any, Callable[[str], list[Any]]] = tools.setdefault("lines", {})
+    key = (spec.kind, spec.item)
+    if key not in decoders:
+        import msgspec  # noqa: PLC0415 - optional: _tools() found it
+
+        type_ = tuple[str, ...] if spec.kind == "texts" else GenericAlias(tuple, (tools["mirrors"][spec.item], ...))
+        decoders[key] = msgspec.json.Decoder(type_).decode_lines
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return None if texts else []
+    try:
+        values = decoders[key](joined)
+    except tools["errors"]:
+        return None
+    if len(values) != len(texts):  # a blank text is no line
+        return None
+    if spec.kind == "records":
+        keys = _keys(list(itertools.chain.from_iterable(values)), spec.item, tools["unset"])
+        return None if may_repeat_keys(joined, keys) else values
+    return values
 
 
 _REFUSED = (FieldValueError, FieldTypeError, Refused)

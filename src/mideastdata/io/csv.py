@@ -31,7 +31,7 @@ from .. import _schema
 from ..dataset import SCHEMA_VERSION, Dataset
 from ..errors import Problem
 from ._atomic import atomic_folder, write_file
-from ._cells import decode_column, locate, parse_csv, split_rows
+from ._cells import decode_column, locate, mirrored_table, parse_csv, split_rows
 from ._csvrow import row_writer
 from ._document import TABLE_TYPES
 from ._engine import build_rows, build_table
@@ -126,6 +126,9 @@ def read_table(  # noqa: PLR0913 - two keyword-only options of how the table was
     older_schema: bool = False,
 ) -> tuple[Any, ...]:
     """Decode the CSV *text* of table *name*; add problems (with paths and lines) and return the records."""
+    found = mirrored_table(text, kind, excel_safe=excel_safe)
+    if found is not None:
+        return found
     start = len(problems)
     records = _read_table(text, name, kind, problems, excel_safe=excel_safe, older_schema=older_schema)
     if len(problems) > start:
@@ -150,6 +153,7 @@ def _read_table(  # noqa: PLR0913 - two keyword-only options of how the table wa
 ) -> tuple[Any, ...]:
     """Decode the CSV *text* of table *name*; add problems (with paths) and return the records.
 
+    (A large table is first tried through msgspec mirrors, :func:`._cells.mirrored_table`.)
     The cells are split (by the C reader when the text is well-formed, else by the strict
     tokenizer, which says where it is not), decoded column by column into plain values
     (:mod:`._cells`) and built into records by the engine. A row with a cell that cannot be
