@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -97,6 +98,31 @@ def test_text_patterns_are_what_the_tokenizer_accepts(text: str, possessive: boo
     assert (well_formed.match(text) is not None) == (rows is not None)
     assert (no_quoted_empty.match(text) is not None) == (rows is not None and all("" not in row for row in rows))
     assert _cells.well_formed(text) == (rows is not None)
+
+
+LINE_TEXTS = st.lists(st.sampled_from([*'ab,"\r\n\x0b\x0c\x1c\x1e\x85 ', "\u2028", "\u2029", '""', "\r\n"]), max_size=40).map(
+    "".join
+)
+
+
+def _c_rows(lines: Iterable[str]) -> list[list[str]] | str:
+    try:
+        return list(csv.reader(lines, strict=True))
+    except csv.Error as exc:
+        return str(exc)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=LINE_TEXTS, possessive=st.sampled_from(POSSESSIVE))
+def test_lines_pattern_texts_split_alike_from_their_lines(text: str, possessive: bool) -> None:
+    """A text of the lines pattern has no quoted empty cell, and its lines split as a StringIO's do."""
+    _, no_quoted_empty = _cells.text_patterns(possessive=possessive)
+    if _cells.lines_pattern(possessive=possessive).match(text) is None:
+        outside = text if '"' not in text else "".join(text.split('"')[::2])  # (well-formed texts)
+        assert no_quoted_empty.match(text) is None or any(c in outside for c in _cells._OTHER_BREAKS)
+        return
+    assert no_quoted_empty.match(text) is not None
+    assert _c_rows(text.splitlines(keepends=True)) == _c_rows(io.StringIO(text, newline=""))
 
 
 @settings(max_examples=2000, deadline=None)
