@@ -433,14 +433,16 @@ def test_writing_without_msgspec_gives_the_same_text() -> None:
     """Without the ``fast`` extra (msgspec not importable) the standard library writes the same text."""
     ds = _dated(2)
     expected = _reference_text(ds)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setitem(sys.modules, "msgspec", None)  # import msgspec now raises ImportError
-        mp.setattr(_fast_write, "_writer", None)
-        mp.setattr(_fast_write, "_writer_missing", False)
-        assert _fast_write.document_text(ds) == expected
-        assert _fast_write._writer_missing
-        assert _fast_write.document_bytes(ds) == expected.encode("utf-8")
-        assert md.to_json(ds) == expected
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setitem(sys.modules, "msgspec", None)  # import msgspec now raises ImportError
+            _fast_write._msgspec_writer.cache_clear()
+            assert _fast_write.document_text(ds) == expected
+            assert _fast_write._msgspec_writer() is None
+            assert _fast_write.document_bytes(ds) == expected.encode("utf-8")
+            assert md.to_json(ds) == expected
+    finally:
+        _fast_write._msgspec_writer.cache_clear()
     assert _fast_write._msgspec_writer() is not None
 
 
@@ -493,14 +495,21 @@ def test_records_of_several_classes_or_none_are_written_by_the_standard_library(
     ds = md.Dataset(**small_records())
     mixed = (ds.actors[0], ds.topics[0], ds.actors[1])
     evidence = ds.statements[0].evidence
-    assert _fast_write.records_text(mixed) is None
-    assert _fast_write.records_text(evidence) is None  # nested records: no table of their own
-    assert _fast_write.records_text(()) == "[]\n" == dumps([])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_fast_write, "_write_records", _never)  # the msgspec writer is not asked
+        assert _fast_write.records_text(mixed) == _reference_records_text(mixed)
+        assert _fast_write.records_text(evidence) == _reference_records_text(evidence)  # no table of their own
+        assert _fast_write.records_text(()) == "[]\n" == dumps([])
     assert md.to_json(mixed) == _reference_records_text(mixed)
     assert md.to_json(evidence) == _reference_records_text(evidence)  # type: ignore[arg-type]  # not a table's record, yet written
     monkeypatch.setattr(_fast_write, "_msgspec_writer", lambda: None)
-    assert _fast_write.records_text(ds.actors.records) is None
+    monkeypatch.setattr(_fast_write, "_write_records", _never)
+    assert _fast_write.records_text(ds.actors.records) == _reference_records_text(ds.actors)
     assert md.to_json(ds.actors) == _reference_records_text(ds.actors)
+
+
+def _never(*_: Any, **__: Any) -> None:
+    raise AssertionError("the msgspec writer was used")
 
 
 def _dated(day: int) -> md.Dataset:

@@ -44,6 +44,12 @@ Kind = Literal["text", "int", "float", "bool", "enum", "date", "texts", "records
 a :class:`~mideastdata.PartialDate`; a tuple of texts; a tuple of nested records."""
 KINDS: tuple[Kind, ...] = typing.get_args(Kind)
 
+JSON_TYPES: dict[Kind, str] = {
+    "text": "string", "enum": "string", "date": "string", "int": "integer", "float": "number", "bool": "boolean",
+    "texts": "array", "records": "array",
+}
+"""The JSON type of each kind's value in a document (the JSON Schema's and the Table Schema's type)."""
+
 TABLES: dict[str, type[Any]] = {
     "sources": Source,
     "actors": Actor,

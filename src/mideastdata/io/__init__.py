@@ -99,11 +99,11 @@ def _check_format(format: str) -> Format:  # noqa: A002 - the documented name
     return format
 
 
-_REGISTRY: dict[Format, str] = {fmt: "." + fmt.replace("-", "_") for fmt in FORMATS} | {"plover": ".plover_read"}
+_REGISTRY: dict[str, str] = {**{fmt: "." + fmt.replace("-", "_") for fmt in FORMATS}, "plover": ".plover_read"}
 """The module of each format, relative to this package: its ``read`` and ``write``."""
 
 
-def _module(fmt: Format) -> Any:
+def _module(fmt: str) -> Any:
     """The module of *fmt*, imported on demand (parquet and the annotation tools need optional extras)."""
     return importlib.import_module(_REGISTRY[fmt], __name__)
 
@@ -249,26 +249,19 @@ def dump(
     if partition_by is not None and format != "parquet":
         msg = f"partition_by applies to the parquet format only, not {format!r}"
         raise ValueError(msg)
-    if format in EXPORT_FORMATS:
-        if excel_safe:
-            msg = f"excel_safe applies to the csv format only, not {format!r}"
-            raise ValueError(msg)
-        exports = importlib.import_module(f"{__name__}.eventdata").EXPORTS
-        exported: Path = exports[format](ds, path)
-        return exported
-    if partition_by is not None:
+    if partition_by is not None:  # the parquet format (checked above)
         hive = importlib.import_module(f"{__name__}.hive")
         partitioned: Path = hive.write_partitioned(ds, path, partition_by)
         return partitioned
     if format is None:
         format = "json" if not path.suffix and not path.is_dir() else detect_format(path)  # noqa: A001
-    fmt = _check_format(format)
+    fmt: str = format if format in EXPORT_FORMATS else _check_format(format)
     if excel_safe and fmt != "csv":
         msg = f"excel_safe applies to the csv format only, not {fmt!r}"
         raise ValueError(msg)
-    if not isinstance(ds, Dataset):
-        msg = f"dump() writes a Dataset, not {type(ds).__name__}"
-        raise TypeError(msg)
+    if fmt in EXPORT_FORMATS:
+        exported: Path = importlib.import_module(f"{__name__}.eventdata").EXPORTS[fmt](ds, path)
+        return exported
     module = _module(fmt)
     try:
         written: Path = module.write(ds, path, excel_safe=excel_safe) if fmt == "csv" else module.write(ds, path)

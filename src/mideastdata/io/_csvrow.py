@@ -53,12 +53,14 @@ def _slug_list_cell(value: tuple[str, ...]) -> str:
     return '"[""' + '"",""'.join(value) + '""]"' if value else "[]"
 
 
-_NESTED_VALUE: dict[_schema.Kind, str] = {
-    "enum": "'\"' + {v}._value_ + '\"'",
+_VALUE: dict[_schema.Kind, str] = {
+    "enum": "{v}._value_",
+    "bool": '("true" if {v} else "false")',
     "int": "str({v})",
-    "bool": "('true' if {v} else 'false')",
+    "date": "str({v})",
+    "float": "repr({v})",
 }
-"""The compact JSON of a nested record's field of each simple kind (text is below: slug or escaped)."""
+"""The cell of each kind of field whose text never needs quoting."""
 
 
 def _struct_json(kind: type[Any]) -> str | None:
@@ -68,8 +70,9 @@ def _struct_json(kind: type[Any]) -> str | None:
         v = f"e.{spec.name}"
         if spec.kind == "text":
             expr = f"'\"' + {v} + '\"'" if spec.slug else f"_enc({v})"  # a slug: nothing to escape
-        elif spec.kind in _NESTED_VALUE:
-            expr = _NESTED_VALUE[spec.kind].format(v=v)
+        elif spec.kind in ("enum", "int", "bool"):  # their JSON is their cell, an enum's quoted
+            expr = _VALUE[spec.kind].format(v=v)
+            expr = f"'\"' + {expr} + '\"'" if spec.kind == "enum" else expr
         else:
             return None
         if spec.optional:
@@ -84,16 +87,14 @@ def _list_json(spec: _schema.FieldSpec) -> Callable[[tuple[Any, ...]], str]:
     if spec.kind == "texts":
         return lambda value: encode(list(value))
     obj = _struct_json(spec.item)
-    if obj is not None:
-        source = f"def encode(value):\n    return '[' + ','.join([{obj} for e in value]) + ']'\n"
-        env = compile_source(source, f"<json encoder for tuple[{spec.item.__name__}, ...]>", {"_enc": _encode_str})
-        fast: Callable[[tuple[Any, ...]], str] = env["encode"]
-        return fast
-    plain = builders().plain[spec.item]
-    return lambda value: encode([plain(item) for item in value])
-
-
-_encode_str: Callable[[str], str] = json.encoder.encode_basestring
+    if obj is None:
+        plain = builders().plain[spec.item]
+        return lambda value: encode([plain(item) for item in value])
+    source = f"def encode(value):\n    return '[' + ','.join([{obj} for e in value]) + ']'\n"
+    name = f"<json encoder for tuple[{spec.item.__name__}, ...]>"
+    env = compile_source(source, name, {"_enc": json.encoder.encode_basestring})
+    fast: Callable[[tuple[Any, ...]], str] = env["encode"]
+    return fast
 
 
 def _json_cell(spec: _schema.FieldSpec) -> Callable[[tuple[Any, ...]], str]:
@@ -104,16 +105,6 @@ def _json_cell(spec: _schema.FieldSpec) -> Callable[[tuple[Any, ...]], str]:
         return '"' + encode(value).replace('"', '""') + '"' if value else "[]"
 
     return cell
-
-
-_VALUE: dict[_schema.Kind, str] = {
-    "enum": "{v}._value_",
-    "bool": '("true" if {v} else "false")',
-    "int": "str({v})",
-    "date": "str({v})",
-    "float": "repr({v})",
-}
-"""The cell of each kind of field whose text never needs quoting."""
 
 
 def _expression(spec: _schema.FieldSpec, i: int, env: dict[str, Any], excel_safe: bool) -> str:

@@ -37,11 +37,9 @@ DOCUMENT_KEYS = (*META_KEYS, *TABLE_TYPES)
 _REQUIRED_META = ("schema_version", "name", "version")
 
 
-def structure_meta(
-    doc: Mapping[str, Any], problems: list[Problem], known: tuple[str, ...] = DOCUMENT_KEYS
-) -> dict[str, str]:
+def structure_meta(doc: Mapping[str, Any], problems: list[Problem]) -> dict[str, str]:
     """The metadata of *doc* (strings only); add a problem for each wrong, missing or unknown key."""
-    unknown = [k for k in doc if k not in known]
+    unknown = [k for k in doc if k not in DOCUMENT_KEYS]
     if unknown:
         plural = "s" if len(unknown) > 1 else ""
         problems.append(Problem("", f"unknown field{plural} " + ", ".join(short_repr(k) for k in unknown)))

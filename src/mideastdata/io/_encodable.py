@@ -36,10 +36,6 @@ def lone_surrogate(text: str) -> str | None:
     return None
 
 
-def _join(path: str, step: str) -> str:
-    return f"{path}.{step}" if path else step
-
-
 def _walk(value: Any, path: str) -> Iterator[Problem]:
     if isinstance(value, str):
         if (message := lone_surrogate(value)) is not None:
@@ -49,7 +45,7 @@ def _walk(value: Any, path: str) -> Iterator[Problem]:
             yield from _walk(item, f"{path}[{i}]")
     elif attrs.has(type(value)):
         for field in attrs.fields(type(value)):
-            yield from _walk(getattr(value, field.name), _join(path, field.name))
+            yield from _walk(getattr(value, field.name), f"{path}.{field.name}" if path else field.name)
 
 
 def unencodable(value: Dataset | Table[Any] | Any) -> list[Problem]:

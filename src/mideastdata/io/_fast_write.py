@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: MIT
-"""The fast path for writing JSON documents and lists of records: the reference path's exact text, sooner.
+"""JSON documents and lists of records as text: the standard library's text, written faster with msgspec.
 
-The reference path unstructures a dataset with the cattrs converter and writes it
-with :func:`json.dumps` (``indent=1``, which makes the standard library fall back
-to its pure-Python encoder). This module writes the same text two faster ways:
+The text is :func:`dumps` (``json.dumps(..., ensure_ascii=False, indent=1)``) of the plain
+values the unstructurers :mod:`mideastdata._codegen` generates from the schema (keys in
+schema order), which is how it is written without msgspec. ``indent=1`` makes the standard
+library fall back to its pure-Python encoder, so:
 
 * with msgspec (the ``fast`` extra): each table is copied, a slice of records at
   a time, into msgspec Structs generated from the schema (same fields, same order)
@@ -12,10 +13,7 @@ to its pure-Python encoder). This module writes the same text two faster ways:
   buffers and appended to the output, so no dict per record, no compact copy of
   the whole document and no second copy of it are made. Dates go through the
   Structs as ``(year, month, day)`` and are swapped for their ISO text, made once
-  per distinct date. For these documents the result is byte for byte
-  ``json.dumps(..., ensure_ascii=False, indent=1)``;
-* without it, plain dicts built by the unstructurers :mod:`mideastdata._codegen`
-  generates from the schema (keys in schema order), written by :func:`json.dumps`.
+  per distinct date. For these documents the result is byte for byte that of :func:`dumps`.
 
 A list of records of one table (``md.to_json`` of a table or of a query's records) is
 written by the same slice writer one level less deep (:func:`records_text`).
@@ -25,9 +23,9 @@ written by the same slice writer one level less deep (:func:`records_text`).
 
 from __future__ import annotations
 
+import functools
 import io
 import json
-import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from itertools import repeat
@@ -38,13 +36,13 @@ from typing import Any
 import attrs
 
 from .. import _schema
-from .._codegen import builders
+from .._codegen import builders, unstructure
 from ..dataset import Dataset
 from ..model import PartialDate
 from ._document import META_KEYS, TABLE_TYPES
 from ._text import gc_paused
 
-__all__ = ["document_bytes", "document_text", "records_text", "unstructure_document", "unstructurer"]
+__all__ = ["document_bytes", "document_text", "dumps", "records_text", "unstructure_document", "unstructurer"]
 
 _SLICE = 256
 """Records converted and encoded at a time: the Structs of a slice stay in the CPU cache and are freed at once."""
@@ -73,17 +71,10 @@ class _Writer:
 
     msgspec: Any
     encoder: Any
-    date_type: type
     tables: tuple[tuple[str, bytes, type], ...]
     """Per table: its name, its opening in the indented document, its record class."""
     structs: dict[type, tuple[Any, tuple[str, ...]]]
     """Per record class of a table: ``list[its Struct]`` and its date fields."""
-
-
-_writer: _Writer | None = None
-_writer_missing = False
-"""msgspec could not be imported: the stdlib writes (without trying the import on every call)."""
-_writer_lock = threading.Lock()
 
 
 def _str_value(obj: Any) -> Any:
@@ -121,23 +112,18 @@ def _build_writer() -> _Writer:
     return _Writer(
         msgspec=msgspec,
         encoder=encoder,
-        date_type=date_type,
         tables=tables,
         structs={cls: (GenericAlias(list, (structs[cls],)), dates[cls]) for cls in TABLE_TYPES.values()},
     )
 
 
+@functools.cache
 def _msgspec_writer() -> _Writer | None:
-    """The msgspec writer, or None without the ``fast`` extra."""
-    global _writer, _writer_missing  # noqa: PLW0603 - built once, on first use
-    if _writer is None and not _writer_missing:
-        with _writer_lock:
-            if _writer is None and not _writer_missing:
-                try:
-                    _writer = _build_writer()
-                except ImportError:
-                    _writer_missing = True
-    return _writer
+    """The msgspec writer, built on first use, or None without the ``fast`` extra (the import is tried once)."""
+    try:
+        return _build_writer()
+    except ImportError:
+        return None
 
 
 class _DateTexts(dict[Any, "str | None"]):
@@ -210,30 +196,35 @@ def _indented(ds: Dataset, writer: _Writer) -> bytes:
     return out.getvalue()
 
 
-def records_text(records: Sequence[Any]) -> str | None:
-    """The JSON text of a list of *records* of one table's class, as :func:`mideastdata.to_json` writes it.
+def dumps(doc: Any) -> str:
+    """Serialise a JSON-ready value the one way this library does (stable, UTF-8 kept)."""
+    return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
-    Byte for byte ``json.dumps(..., ensure_ascii=False, indent=1)`` of the converter's
-    output, and a line break. ``None`` without msgspec, or when the records are not all of one
-    table's record class: the caller then writes them with the standard library.
+
+def plain_text(value: Any) -> str:
+    """:func:`dumps` of *value*; ``UnicodeEncodeError`` when UTF-8 cannot hold it, as with msgspec."""
+    text = dumps(value)
+    if not text.isascii():
+        text.encode("utf-8")  # a lone surrogate raises here
+    return text
+
+
+def records_text(records: Sequence[Any]) -> str:
+    """The JSON text of a list of *records*, as :func:`mideastdata.to_json` writes it.
+
+    Byte for byte :func:`plain_text` of their plain values, which is how it is written
+    without msgspec or when the records are not all of one table's record class.
     """
     kinds = set(map(type, records))
-    if len(kinds) != 1:
-        return "[]\n" if not records else None
-    (kind,) = kinds
     with gc_paused():
-        writer = _msgspec_writer()
-        if writer is None or kind not in writer.structs:
-            return None
+        writer = _msgspec_writer() if len(kinds) == 1 else None
+        if writer is None or kinds.isdisjoint(writer.structs):
+            return plain_text(list(map(unstructure, records)))
         out = io.BytesIO()
         out.write(b"[\n")
-        _write_records(out, records, kind, writer, nested=False)
+        _write_records(out, records, kinds.pop(), writer, nested=False)
         out.write(b"\n]\n")
         return out.getvalue().decode("utf-8")
-
-
-def _stdlib_text(ds: Dataset) -> str:
-    return json.dumps(unstructure_document(ds), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def document_bytes(ds: Dataset, *, accelerate: bool = True) -> bytes:
@@ -247,16 +238,9 @@ def document_bytes(ds: Dataset, *, accelerate: bool = True) -> bytes:
         writer = _msgspec_writer() if accelerate else None
         if writer is not None:
             return _indented(ds, writer)
-        return _stdlib_text(ds).encode("utf-8")
+        return dumps(unstructure_document(ds)).encode("utf-8")
 
 
 def document_text(ds: Dataset, *, accelerate: bool = True) -> str:
     """The dataset as the JSON text :func:`mideastdata.to_json` writes (see :func:`document_bytes`)."""
-    with gc_paused():
-        writer = _msgspec_writer() if accelerate else None
-        if writer is None:
-            text = _stdlib_text(ds)
-            if not text.isascii():
-                text.encode("utf-8")  # a lone surrogate raises here, as in the msgspec writer
-            return text
-        return _indented(ds, writer).decode("utf-8")
+    return document_bytes(ds, accelerate=accelerate).decode("utf-8")

@@ -19,6 +19,7 @@ from ..dataset import Dataset
 from ..errors import DatasetError, Problem, short_repr
 from ._atomic import write_file
 from ._document import META_KEYS, TABLE_TYPES, structure_meta
+from ._document import build_dataset as build_checked
 from ._files import read_text
 from ._text import parse_value
 
@@ -101,7 +102,4 @@ def build_dataset(
     tables = {name: read_table(name, kind, problems) for name, kind in TABLE_TYPES.items()}
     if problems:
         raise DatasetError(problems, file=str(folder))
-    try:
-        return Dataset(**meta, **tables)  # type: ignore[arg-type]
-    except DatasetError as exc:
-        raise DatasetError(exc.problems, file=str(folder)) from None
+    return build_checked(meta, tables, [], file=str(folder))

@@ -162,12 +162,9 @@ def strict(data: str | bytes, file: str | None) -> Any:
     """Decode and parse a JSON document strictly; every failure is one DatasetError naming *file*."""
     text = utf8(data, file)
     try:
-        doc, problems = _loads(text)
-    except (ValueError, RecursionError) as exc:
-        raise DatasetError([_syntax_problem(exc)], file=file) from None
-    if problems:
-        raise DatasetError(problems, file=file)
-    return doc
+        return parse_value(text)
+    except DatasetError as exc:
+        raise DatasetError(exc.problems, file=file) from None
 
 
 # --------------------------------------------------------------------------- quick

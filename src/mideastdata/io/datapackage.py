@@ -52,29 +52,20 @@ def _package_name(name: str) -> str:
     return slug or "dataset"
 
 
-_NUMBERS = {"int": "integer", "float": "number"}
-
-
 def _field(spec: _schema.FieldSpec) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": spec.name}
+    field: dict[str, Any] = {"name": spec.name, "type": _schema.JSON_TYPES[spec.kind]}
     constraints: dict[str, Any] = {}
     if spec.enum is not None:
-        values = [m.value for m in spec.enum]
-        field.update(type="string", categories=values)
-        constraints["enum"] = values
+        field["categories"] = constraints["enum"] = [m.value for m in spec.enum]
     elif spec.kind == "bool":
-        field.update(type="boolean", trueValues=["true"], falseValues=["false"])
-    elif spec.kind in _NUMBERS:
-        field["type"] = _NUMBERS[spec.kind]
+        field.update(trueValues=["true"], falseValues=["false"])
     elif spec.kind == "date":
-        field.update(type="string", description="ISO 8601 date of year, month or day precision")
+        field["description"] = "ISO 8601 date of year, month or day precision"
         constraints["pattern"] = PATTERNS["date"]
     elif is_json(spec):
-        field.update(type="array", description="JSON, as in the JSON document")
-    else:
-        field["type"] = "string"
-        if spec.meta.pattern is not None:
-            constraints["pattern"] = PATTERNS[spec.meta.pattern]
+        field["description"] = "JSON, as in the JSON document"
+    elif spec.kind == "text" and spec.meta.pattern is not None:
+        constraints["pattern"] = PATTERNS[spec.meta.pattern]
     # An empty cell reads as null in Table Schema: only fields that cannot be empty are required.
     if not spec.optional and (spec.kind != "text" or spec.meta.nonempty):
         constraints["required"] = True

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar, get_args, get_origin, overload
+from typing import Any, TypeVar, get_args, get_origin, overload
 
 from .. import _schema
 from .._codegen import Refused, check_list, unstructure
@@ -15,7 +14,7 @@ from ..limits import DEFAULT_LIMITS, Limits, check_size
 from ..model import Actor, Demand, Event, Record, Source, Statement, Topic
 from ._atomic import atomic_write_bytes
 from ._engine import build_table
-from ._fast_write import document_bytes, document_text, records_text
+from ._fast_write import document_bytes, document_text, dumps, plain_text, records_text
 from ._files import read_document
 from ._jsonload import load_json
 from ._text import parse_value, strict
@@ -23,11 +22,6 @@ from ._text import parse_value, strict
 __all__ = ["dumps", "from_json", "parse_value", "read", "to_json", "write"]
 
 T = TypeVar("T", Source, Actor, Topic, Statement, Demand, Event)
-
-
-def dumps(doc: Any) -> str:
-    """Serialise a JSON-ready value the one way this library does (stable, UTF-8 kept)."""
-    return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def to_json(value: Dataset | Table[Any] | Record | tuple[Record, ...]) -> str:
@@ -41,20 +35,12 @@ def to_json(value: Dataset | Table[Any] | Record | tuple[Record, ...]) -> str:
         if isinstance(value, Dataset):
             return document_text(value)  # the stdlib text of the plain document, written faster
         if isinstance(value, (Table, tuple)):
-            records = value.records if isinstance(value, Table) else value
-            fast = records_text(records)  # with msgspec, for records of one table's class
-            if fast is not None:
-                return fast
-            text = dumps([unstructure(r) for r in records])
-        else:
-            text = dumps(unstructure(value))
-        if not text.isascii():
-            text.encode("utf-8")  # as document_text does: text a file could not hold is refused here
+            return records_text(value.records if isinstance(value, Table) else value)
+        return plain_text(unstructure(value))
     except UnicodeEncodeError as exc:
         from ._encodable import refuse  # noqa: PLC0415 - only when writing fails
 
         refuse(value, exc)
-    return text
 
 
 @overload
@@ -82,7 +68,7 @@ def from_json(text: str | bytes, type: Any = Dataset, *, limits: Limits | None =
         text = bytes(text)
     _check_text_size(text, limits)
     if type is Dataset:
-        return _load_dataset(text, None, limits)
+        return load_json(text, None, limits)
     return _build_part(strict(text, None), type)
 
 
@@ -97,7 +83,7 @@ def read(path: Path, *, limits: Limits | None = None) -> Dataset:
     """Read a dataset document from *path*, never more than ``limits.max_bytes`` of it."""
     limits = DEFAULT_LIMITS if limits is None else limits
     data = read_document(path, limits)  # a regular file, read as far as it holds, within the limit
-    return _load_dataset(data, str(path), limits)
+    return load_json(data, str(path), limits)
 
 
 def _build_part(doc: Any, type_: Any) -> Any:
@@ -112,21 +98,16 @@ def _build_part(doc: Any, type_: Any) -> Any:
             raise DatasetError(problems) from None
         built = build_table(rows, args[0], "", problems, surrogates=True)
     elif type_ in _schema.RECORD_CLASSES:
-        one = build_table([doc], type_, "", problems, surrogates=True)
+        built = build_table([doc], type_, "", problems, surrogates=True)
+        if not problems:
+            return built[0]
         problems = [Problem(p.path.removeprefix("[0]"), p.message) for p in problems]
-        return one[0] if not problems else _raise(problems)
     else:
         msg = f"from_json builds a Dataset, a record class or tuple[Record, ...], not {type_!r}"
         raise TypeError(msg)
-    return built if not problems else _raise(problems)
-
-
-def _raise(problems: list[Problem]) -> NoReturn:
-    raise DatasetError(problems)
-
-
-def _load_dataset(data: str | bytes, file: str | None, limits: Limits) -> Dataset:
-    return load_json(data, file, limits)
+    if problems:
+        raise DatasetError(problems)
+    return built
 
 
 def write(ds: Dataset, path: Path) -> Path:

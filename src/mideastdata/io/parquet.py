@@ -48,21 +48,24 @@ _ARROW: dict[_schema.Kind, str] = {"bool": "bool_", "int": "int64", "float": "fl
 """The Arrow type of each kind of field that is not text (text, enums and dates are strings)."""
 
 
+def _arrow_fields(pa: Any, kind: type[Any]) -> list[Any]:
+    """The Arrow fields of the fields of record class *kind* (a table's columns, or a nested record's struct)."""
+    return [pa.field(s.name, _arrow_type(pa, s), nullable=s.optional) for s in _schema.fields(kind)]
+
+
 def _arrow_type(pa: Any, spec: _schema.FieldSpec) -> Any:
     if spec.kind in _ARROW:
         return getattr(pa, _ARROW[spec.kind])()
-    if spec.kind == "texts":
-        return pa.list_(pa.field("item", pa.string(), nullable=False))
-    if spec.kind == "records":
-        fields = [pa.field(s.name, _arrow_type(pa, s), nullable=s.optional) for s in _schema.fields(spec.item)]
-        return pa.list_(pa.field("item", pa.struct(fields), nullable=False))
+    if spec.kind in ("texts", "records"):
+        item = pa.string() if spec.kind == "texts" else pa.struct(_arrow_fields(pa, spec.item))
+        return pa.list_(pa.field("item", item, nullable=False))
     return pa.string()
 
 
 def arrow_schema(kind: type[Any]) -> Any:
     """The ``pyarrow.Schema`` of a table of *kind* records, derived from the model."""
     pa, _ = _pyarrow()
-    return pa.schema([pa.field(s.name, _arrow_type(pa, s), nullable=s.optional) for s in _schema.fields(kind)])
+    return pa.schema(_arrow_fields(pa, kind))
 
 
 def _column_values(spec: _schema.FieldSpec, records: Sequence[Any]) -> list[Any]:
@@ -102,20 +105,6 @@ def write(ds: Dataset, path: Path) -> Path:
     return path
 
 
-def _arrow_file(pq: Any, file: Path) -> Any:
-    """The table in the Parquet *file*, read through the file layer (a regular file, bounded as read and as decoded)."""
-    pa, _ = _pyarrow()
-    return read_parquet(pa, pq, read_bytes(file), file.name)
-
-
-def _folder_meta(path: Path) -> tuple[Any, Path, dict[str, str]]:
-    """pyarrow.parquet, the folder *path* names, and the folder's checked metadata."""
-    _, pq = _pyarrow()
-    folder = path.parent if path.is_file() else path
-    meta, _ = read_meta(folder, EXTENSION)
-    return pq, folder, meta
-
-
 def read(path: Path) -> Dataset:
     """Read a Parquet folder.
 
@@ -128,12 +117,14 @@ def read(path: Path) -> Dataset:
         DatasetError: with every problem found, each at its ``table[index].field`` path.
         ImportError: pyarrow is not installed.
     """
-    pq, folder, meta = _folder_meta(path)
+    pa, pq = _pyarrow()
+    folder = path.parent if path.is_file() else path
+    meta, _ = read_meta(folder, EXTENSION)
 
     def read_table(name: str, kind: type[Any], problems: list[Problem]) -> tuple[Any, ...]:
         file = folder / f"{name}.{EXTENSION}"
-        try:
-            table = _arrow_file(pq, file)
+        try:  # through the file layer: a regular file, bounded as read and as decoded
+            table = read_parquet(pa, pq, read_bytes(file), file.name)
         except UnreadableFileError as exc:  # missing, a link, a pipe, a device
             problems.append(Problem(name, str(exc)))
             return ()

@@ -83,7 +83,7 @@ class _Builder:
             return {"type": "array", "items": self.record(spec.item), **_min_items(spec)}
         if spec.kind == "texts":
             return {"type": "array", "items": {"type": "string", **_constraints(spec)}, **_min_items(spec)}
-        return {"type": _SIMPLE[spec.kind], **_constraints(spec)}
+        return {"type": _schema.JSON_TYPES[spec.kind], **_constraints(spec)}
 
     def record(self, kind: type[Any]) -> dict[str, Any]:
         """A reference to the schema of record class *kind*, made (in ``$defs``) on first use."""
@@ -107,9 +107,6 @@ class _Builder:
             "additionalProperties": False,
         }
         return self.ref(name)
-
-
-_SIMPLE: dict[_schema.Kind, str] = {"text": "string", "bool": "boolean", "int": "integer", "float": "number"}
 
 
 def json_schema() -> dict[str, Any]:
