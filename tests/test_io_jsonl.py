@@ -6,8 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 import mideastdata as md
+from mideastdata._codegen import unstructure
+from mideastdata._schema import TABLES
+from mideastdata.io.jsonl import table_lines
+from strategies import datasets
 
 
 def test_one_line_per_record(tmp_path: Path) -> None:
@@ -21,6 +26,16 @@ def test_one_line_per_record(tmp_path: Path) -> None:
         assert [json.loads(line) for line in lines[:-1]] == doc[name]
     meta = json.loads((out / "dataset.json").read_text(encoding="utf-8"))
     assert meta == {**{k: doc[k] for k in ("schema_version", "name", "version", "license", "citation")}, "format": "jsonl"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(ds=datasets())
+def test_each_line_is_the_records_compact_json(ds: md.Dataset) -> None:
+    """A line is ``json.dumps`` of the record's plain values, compact, UTF-8 kept: byte for byte."""
+    for name, kind in TABLES.items():
+        records = getattr(ds, name).records
+        expected = [json.dumps(unstructure(r), ensure_ascii=False, separators=(",", ":")) for r in records]
+        assert table_lines(records, kind).split("\n") == [*expected, ""]
 
 
 def test_a_table_file_names_its_folder(tmp_path: Path, small: md.Dataset) -> None:

@@ -4,25 +4,25 @@
 The cell rules are those of :mod:`mideastdata.io.csv` (documented in docs/formats.md);
 this module only makes them fast. Every choice is read from the field's
 :class:`~mideastdata._schema.FieldSpec`: a slug or an enum value never needs quoting; a list
-of slugs is JSON built by joining; a list of nested records whose fields are all text,
-enums, integers or booleans is JSON built by a generated expression; any other list goes
-through :mod:`json` with the generated unstructurers; free text goes through :func:`quote`.
+of slugs is JSON built by joining; any other list is its compact JSON as JSON Lines writes it
+(:func:`mideastdata.io._fast_write.json_expression`); free text goes through :func:`quote`.
 The generated source is kept on the function (``__source__``) for inspection.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
+import attrs
+
 from .. import _schema
-from .._codegen import builders, compile_source
+from .._codegen import compile_source
+from ._fast_write import compact_writers, json_expression
 
 __all__ = ["excel_safe_text", "is_json", "quote", "row_writer"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def quote(cell: str | None) -> str:
@@ -63,51 +63,7 @@ _VALUE: dict[_schema.Kind, str] = {
 """The cell of each kind of field whose text never needs quoting."""
 
 
-def _struct_json(kind: type[Any]) -> str | None:
-    """A JSON object expression for a nested record ``e`` of *kind*, or None if a field is not simple."""
-    parts = []
-    for spec in _schema.fields(kind):
-        v = f"e.{spec.name}"
-        if spec.kind == "text":
-            expr = f"'\"' + {v} + '\"'" if spec.slug else f"_enc({v})"  # a slug: nothing to escape
-        elif spec.kind in ("enum", "int", "bool"):  # their JSON is their cell, an enum's quoted
-            expr = _VALUE[spec.kind].format(v=v)
-            expr = f"'\"' + {expr} + '\"'" if spec.kind == "enum" else expr
-        else:
-            return None
-        if spec.optional:
-            expr = f"('null' if {v} is None else {expr})"
-        parts.append(f"'\"{spec.name}\":' + {expr}")
-    return "'{' + " + " + ',' + ".join(parts) + " + '}'"
-
-
-def _list_json(spec: _schema.FieldSpec) -> Callable[[tuple[Any, ...]], str]:
-    """Compact JSON of the value of a list field (the same text as ``json.dumps`` of its plain values)."""
-    encode = _JSON.encode
-    if spec.kind == "texts":
-        return lambda value: encode(list(value))
-    obj = _struct_json(spec.item)
-    if obj is None:
-        plain = builders().plain[spec.item]
-        return lambda value: encode([plain(item) for item in value])
-    source = f"def encode(value):\n    return '[' + ','.join([{obj} for e in value]) + ']'\n"
-    name = f"<json encoder for tuple[{spec.item.__name__}, ...]>"
-    env = compile_source(source, name, {"_enc": json.encoder.encode_basestring})
-    fast: Callable[[tuple[Any, ...]], str] = env["encode"]
-    return fast
-
-
-def _json_cell(spec: _schema.FieldSpec) -> Callable[[tuple[Any, ...]], str]:
-    encode = _list_json(spec)
-
-    def cell(value: tuple[Any, ...]) -> str:
-        # A non-empty JSON array of records or strings always holds '"': quote it straight away.
-        return '"' + encode(value).replace('"', '""') + '"' if value else "[]"
-
-    return cell
-
-
-def _expression(spec: _schema.FieldSpec, i: int, env: dict[str, Any], excel_safe: bool) -> str:
+def _expression(spec: _schema.FieldSpec, excel_safe: bool) -> str:
     v = f"r.{spec.name}"
     if spec.kind == "text":
         if spec.slug and not spec.optional:  # a slug needs no quoting
@@ -119,20 +75,21 @@ def _expression(spec: _schema.FieldSpec, i: int, env: dict[str, Any], excel_safe
         expr = _VALUE[spec.kind].format(v=v)
     elif spec.kind == "texts" and spec.slug:
         expr = f"_slug_list_cell({v})"
-    else:
-        env[f"_cell{i}"] = _json_cell(spec)
-        expr = f"_cell{i}({v})"
+    else:  # a list: its compact JSON, quoted at once (a non-empty JSON array always holds '"')
+        value = json_expression(attrs.evolve(spec, optional=False), v)
+        expr = f"""('"' + ({value}).replace('"', '""') + '"' if {v} else "[]")"""
     return f'("" if {v} is None else {expr})' if spec.optional else expr
 
 
 def row_writer(kind: type[Any], *, excel_safe: bool = False) -> Callable[[Any], str]:
     """The function that writes one record of *kind* as a CSV row (no line ending)."""
     env: dict[str, Any] = {
+        **compact_writers(),
         "_quote": quote,
         "_safe_quote": lambda cell: quote(excel_safe_text(cell)),
         "_slug_list_cell": _slug_list_cell,
     }
-    exprs = [_expression(spec, i, env, excel_safe) for i, spec in enumerate(_schema.fields(kind))]
+    exprs = [_expression(spec, excel_safe) for spec in _schema.fields(kind)]
     source = "def row(r):\n    return ','.join((\n" + "".join(f"        {e},\n" for e in exprs) + "    ))\n"
     compile_source(source, f"<csv row writer for {kind.__name__}>", env)
     row: Callable[[Any], str] = env["row"]

@@ -36,13 +36,22 @@ from typing import Any
 import attrs
 
 from .. import _schema
-from .._codegen import builders, unstructure
+from .._codegen import builders, compile_source, unstructure
 from ..dataset import Dataset
 from ..model import PartialDate
 from ._document import META_KEYS, TABLE_TYPES
 from ._text import gc_paused
 
-__all__ = ["document_bytes", "document_text", "dumps", "records_text", "unstructure_document", "unstructurer"]
+__all__ = [
+    "compact_writers",
+    "document_bytes",
+    "document_text",
+    "dumps",
+    "json_expression",
+    "records_text",
+    "unstructure_document",
+    "unstructurer",
+]
 
 _SLICE = 256
 """Records converted and encoded at a time: the Structs of a slice stay in the CPU cache and are freed at once."""
@@ -244,3 +253,40 @@ def document_bytes(ds: Dataset, *, accelerate: bool = True) -> bytes:
 def document_text(ds: Dataset, *, accelerate: bool = True) -> str:
     """The dataset as the JSON text :func:`mideastdata.to_json` writes (see :func:`document_bytes`)."""
     return document_bytes(ds, accelerate=accelerate).decode("utf-8")
+
+
+# --------------------------------------------------------------------------- compact JSON
+
+
+def json_expression(spec: _schema.FieldSpec, v: str) -> str:
+    """The compact JSON of field *spec*'s value *v* (an expression), as an expression; see :func:`compact_writers`."""
+    kind = spec.kind
+    if kind == "text":  # a slug never needs escaping
+        expr = f"'\"' + {v} + '\"'" if spec.slug else f"_enc({v})"
+    elif kind == "texts":
+        slugs = f"""('["' + '","'.join({v}) + '"]' if {v} else '[]')"""
+        expr = slugs if spec.slug else f"'[' + ','.join(map(_enc, {v})) + ']'"
+    elif kind in ("enum", "date"):  # a date's ISO text needs no escaping
+        expr = f"_enc({v}._value_)" if kind == "enum" else f"'\"' + str({v}) + '\"'"
+    elif kind == "records":
+        expr = f"'[' + ','.join(map(_json_{spec.item.__name__}, {v})) + ']'"
+    else:
+        expr = {"int": "str({v})", "float": "repr({v})", "bool": "('true' if {v} else 'false')"}[kind].format(v=v)
+    return f"('null' if {v} is None else {expr})" if spec.optional else expr
+
+
+@functools.cache
+def compact_writers() -> dict[str, Any]:
+    """The generated ``_json_<Class>(record)`` of every record class, and what :func:`json_expression` needs.
+
+    Each gives a record as ``json.dumps(plain, ensure_ascii=False, separators=(",", ":"))`` of its
+    plain values would (a JSON Lines line, a CSV cell's nested record), without the plain values.
+    """
+    source = "".join(
+        f"def _json_{cls.__name__}(r):\n    return '{{' + "
+        + " + ',' + ".join(f"'\"{s.name}\":' + {json_expression(s, 'r.' + s.name)}" for s in _schema.fields(cls))
+        + " + '}'\n\n"
+        for cls in _schema.RECORD_CLASSES
+    )
+    namespace = compile_source(source, "<mideastdata compact JSON writers>", {"_enc": json.encoder.encode_basestring})
+    return {k: v for k, v in namespace.items() if k != "__builtins__"}

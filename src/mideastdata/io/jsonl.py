@@ -8,17 +8,16 @@ appears in the JSON document (same keys, same order, UTF-8 kept as is), ended by
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from .._codegen import builders
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem
 from ._atomic import atomic_folder, write_file
 from ._cells import locate
 from ._document import TABLE_TYPES
 from ._engine import build_table
+from ._fast_write import compact_writers
 from ._folder import build_dataset, file_names, read_meta, read_text, write_meta
 from ._jsonload import load_lines
 from ._text import parse_value
@@ -27,14 +26,10 @@ __all__ = ["EXTENSION", "read", "write"]
 
 EXTENSION = "jsonl"
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-
-
 def table_lines(records: tuple[Any, ...], kind: type[Any]) -> str:
-    """The JSON Lines text of *records* of class *kind*."""
-    encode = _ENCODER.encode
-    rows = map(builders().plain[kind], records)
-    return "".join([encode(row) + "\n" for row in rows])
+    """The JSON Lines text of *records* of class *kind*: each its compact JSON (see :func:`compact_writers`)."""
+    line = compact_writers()[f"_json_{kind.__name__}"]
+    return "".join([line(r) + "\n" for r in records])
 
 
 def write(ds: Dataset, path: Path) -> Path:
