@@ -82,7 +82,11 @@ def read_parquet(pa: Any, pq: Any, data: bytes, key: str) -> Any:
     charge(f"{key} decoded", _estimate(metadata))
     schema = metadata.schema
     texts = [schema.column(i).path for i in range(len(schema)) if schema.column(i).physical_type == "BYTE_ARRAY"]
-    table = pq.read_table(pa.BufferReader(data), page_checksum_verification=True, read_dictionary=texts)
+    # One thread: the files are read one at a time, and pyarrow's reader threads can outlive the read
+    # and abort the process at exit ("terminate called without an active exception", apache/arrow#34314).
+    table = pq.read_table(
+        pa.BufferReader(data), page_checksum_verification=True, read_dictionary=texts, use_threads=False
+    )
     charge(f"{key} decoded", sum(_decoded(pa, pc, column) for column in table.columns))
     plain = pa.schema([field.with_type(_plain(pa, field.type)) for field in table.schema])
     return table if plain.equals(table.schema) else table.cast(plain)
