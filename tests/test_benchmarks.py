@@ -60,7 +60,7 @@ SCRIPTS = {
     "bench_duckdb": ["--statements", "300", "--repeat", "1"],
     "bench_html": ["--statements", "300", "--sources", "10", "--repeat", "1", "--no-browser"],
     "bench_merge": ["--datasets", "3", "--records", "300", "--repeat", "1"],
-    "bench_search": ["--statements", "300", "--repeat", "1"],
+    "bench_search": ["--statements", "300", "--repeat", "1", "--first-calls"],
     "bench_eventdata": ["--statements", "300", "--repeat", "1", "--parts", "event_table", "to_arrow", "network",
                         "--network-records", "300"],
     "bench_annotations": ["--documents", "5", "--per-document", "20", "--repeat", "1"],

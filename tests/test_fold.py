@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,7 @@ from mideastdata.dataset import normalize_name
 _ASCII_TOKENIZER_SPLIT = re.compile("[^0-9A-Za-z_\x80-\U0010ffff]+")
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}  # the tokenizer folds ASCII only
 _TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60)
+_FOLDERS = pytest.mark.parametrize("fold", [_fold.fold_words, _fold.fold_for_index], ids=["query", "index"])
 
 
 def _reference(text: str) -> list[str]:
@@ -27,27 +29,45 @@ def _as_fts5_ascii_reads(folded: str) -> list[str]:
     return [w.translate(_ASCII_LOWER) for w in _ASCII_TOKENIZER_SPLIT.split(folded) if w]
 
 
-def test_every_code_point_folds_to_the_words_of_normalize_name() -> None:
-    """For every code point c, fold_words("a" + c + "b") and word_spans give normalize_name's words."""
+@_FOLDERS
+def test_every_code_point_folds_to_the_words_of_normalize_name(fold: Callable[[list[str]], list[str]]) -> None:
+    """For every code point c, fold(["a" + c + "b", "A" + c + "B"]) gives normalize_name's words."""
     chars = [chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and cp != 0xE000]
-    texts = [f"a{c}b" for c in chars]
-    folded = _fold.fold_words(texts)
+    texts = [f"{a}{c}{b}" for c in chars for a, b in (("a", "b"), ("A", "B"))]
+    folded = fold(texts)
     bad = [t for t, f in zip(texts, folded, strict=True) if _as_fts5_ascii_reads(f) != _reference(t)]
     assert bad == []
-    assert all([w for w, _, _ in _fold.word_spans(t)] == _reference(t) for t in texts[:70_000])
 
 
-def test_the_separator_character_in_a_text_is_no_word() -> None:
-    """A text holding the private-use character used to join texts folds like any other text."""
-    texts = ["a\ue000b", "x", "\ue000\ue000", "c\ue001d"]
-    assert [_as_fts5_ascii_reads(f) for f in _fold.fold_words(texts)] == [_reference(t) for t in texts]
+def test_every_code_point_has_its_word_spans() -> None:
+    """For the first 35,000 code points c, word_spans("a" + c + "b") gives normalize_name's words."""
+    texts = [f"a{chr(cp)}b" for cp in range(35_000) if not 0xD800 <= cp < 0xE000]
+    assert all([w for w, _, _ in _fold.word_spans(t)] == _reference(t) for t in texts)
 
 
+@_FOLDERS
+def test_the_separator_character_in_a_text_is_no_word(fold: Callable[[list[str]], list[str]]) -> None:
+    """A text holding the private-use characters used to join texts folds like any other text."""
+    texts = ["a\ue000b", "x", "\ue000\ue000", "c\ue001d", "\u00e9\ue000\u00e9", "\ue001\u00c9"]
+    assert [_as_fts5_ascii_reads(f) for f in fold(texts)] == [_reference(t) for t in texts]
+
+
+@_FOLDERS
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_TEXT, max_size=5))
-def test_bulk_folding_equals_normalize_name(texts: list[str]) -> None:
+@given(texts=st.lists(_TEXT, max_size=5))
+def test_bulk_folding_equals_normalize_name(fold: Callable[[list[str]], list[str]], texts: list[str]) -> None:
     """The bulk folder gives each of many texts its words, as normalize_name and a word pattern do."""
-    assert [_as_fts5_ascii_reads(f) for f in _fold.fold_words(texts)] == [_reference(t) for t in texts]
+    assert [_as_fts5_ascii_reads(f) for f in fold(texts)] == [_reference(t) for t in texts]
+
+
+def test_the_index_folder_leaves_ascii_to_the_tokenizer_and_folds_each_run_once() -> None:
+    """ASCII texts (upper case too) are given as they are; a run of non-ASCII characters is folded once."""
+    texts = ["Hostages RELEASE", "Erdog\u0306an met Erdog\u0306an", "Doha\u2019s", "\u00c9TAT"]
+    _fold._RUNS.clear()
+    folded = _fold.fold_for_index(texts)
+    assert folded[0] is texts[0]
+    assert folded[1:] == ["Erdogan met Erdogan", "Doha s", "eTAT"]
+    assert set(_fold._RUNS) == {"\u00c9", "\u2019", "\u0306"}
 
 
 @settings(max_examples=300, deadline=None)
@@ -60,14 +80,15 @@ def test_word_spans_point_at_the_original_words(text: str) -> None:
         assert word in "".join(_reference(text[start:end]))
 
 
+@_FOLDERS
 @settings(max_examples=100, deadline=None)
-@given(st.lists(_TEXT, min_size=1, max_size=4))
-def test_sqlite_fts5_reads_the_folded_words(texts: list[str]) -> None:
+@given(texts=st.lists(_TEXT, min_size=1, max_size=4))
+def test_sqlite_fts5_reads_the_folded_words(fold: Callable[[list[str]], list[str]], texts: list[str]) -> None:
     """The real FTS5 ascii tokenizer, fed folded text, indexes exactly normalize_name's words, in order."""
     con = sqlite3.connect(":memory:")
     con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize=\"ascii tokenchars '_'\")")
     con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
-    folded = _fold.fold_words(texts)
+    folded = fold(texts)
     con.executemany("INSERT INTO t(rowid, x) VALUES (?, ?)", enumerate(folded))
     for doc, text in enumerate(texts):
         words = [w for (w,) in con.execute("SELECT term FROM v WHERE doc = ? ORDER BY offset", (doc,))]

@@ -277,34 +277,47 @@ def test_index_is_built_once_across_threads(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(_keyindex, "_made", made)
     monkeypatch.setattr(_keyindex.KeyIndex, "_group", grouping)
+    monkeypatch.setattr(_keyindex, "SCANNED_KEYS", 2)  # the bundled statements have only four speakers
     ds = md.from_json(md.to_json(md.load()))  # a fresh dataset: no index built yet
-    speakers = ["steve-witkoff", "hamas"]
+    scanned = _keyindex.SCANNED_KEYS
+    speakers = list(dict.fromkeys(s.speaker for s in ds.statements))
+    assert len(speakers) > scanned + 1
     with ThreadPoolExecutor(8) as pool:
-        results = list(pool.map(lambda i: ds.statements.by(speakers[i % 2]).ids(), range(32)))
-    assert sorted(calls) == ["group", "scan"]
-    for i, result in enumerate(results):
+        first = list(pool.map(lambda i: ds.statements.by(speakers[i % 2]).ids(), range(32)))
+        assert sorted(calls) == ["scan", "scan"]  # two keys: each scanned once, nothing grouped
+        results = list(pool.map(lambda i: ds.statements.by(speakers[i % len(speakers)]).ids(), range(64)))
+    assert sorted(calls) == ["group"] + ["scan"] * scanned
+    for i, result in enumerate(first):
         assert result == [s.id for s in ds.statements if s.speaker == speakers[i % 2]]
-    assert results[0]
-    assert results[1]
+    for i, result in enumerate(results):
+        assert result == [s.id for s in ds.statements if s.speaker == speakers[i % len(speakers)]]
+    assert all(first)
 
 
-def test_first_query_scans_and_the_second_key_groups() -> None:
-    """The first query of an index scans the records; another key builds the whole index, once."""
+def test_the_first_keys_scan_and_the_next_key_groups() -> None:
+    """The first few keys of an index each scan the records; the next builds the whole index, once."""
+    from mideastdata._keyindex import SCANNED_KEYS
+
     ds = md.from_json(md.to_json(md.load()))
     involving = lambda a: [s.id for s in ds.statements if a in (s.speaker, *s.mentions)]  # noqa: E731
-    first = ds.statements.involving("hamas")
+    actors = list(dict.fromkeys(a for s in ds.statements for a in (s.speaker, *s.mentions)))
+    assert len(actors) > SCANNED_KEYS
+    first = ds.statements.involving(actors[0])
     index = ds.statements._cache["involving"]
-    assert index._first is not None
+    assert list(index._scanned) == [actors[0]]
+    assert ds.statements.involving(actors[0]) == first
+    assert list(index._scanned) == [actors[0]]  # the same key again: the answer kept
+    answers = [ds.statements.involving(a) for a in actors[1:SCANNED_KEYS]]
+    assert list(index._scanned) == actors[:SCANNED_KEYS]
     assert index._built is None
-    assert ds.statements.involving("hamas") == first
-    assert index._built is None  # the same key again: the first answer
-    second = ds.statements.involving("israel")
+    last = ds.statements.involving(actors[SCANNED_KEYS])
     assert index._built is not None
-    assert first.ids() == involving("hamas")
-    assert second.ids() == involving("israel")
-    assert index.get("hamas") == tuple(i for i, s in enumerate(ds.statements) if "hamas" in (s.speaker, *s.mentions))
+    assert index._scanned == {}
+    for actor, answer in zip(actors[: SCANNED_KEYS + 1], [first, *answers, last], strict=True):
+        assert answer.ids() == involving(actor)
+        assert index.get(actor) == tuple(i for i, s in enumerate(ds.statements) if actor in (s.speaker, *s.mentions))
     kinds = list(dict.fromkeys(s.kind for s in ds.statements))
-    for kind in [*kinds, *kinds]:  # the first kind scans, the second groups by identity, then lookups
+    for kind in [*kinds, *kinds] * 3:  # the first kinds scan, the next groups by identity, then lookups
         assert ds.statements.where(kind=kind).ids() == [s.id for s in ds.statements if s.kind == kind]
         assert ds.statements.where(kind=kind.value).ids() == [s.id for s in ds.statements if s.kind == kind]
     assert ds.statements._cache["where", "kind"]._built is not None

@@ -12,6 +12,7 @@ in the original, for highlighting. Both give exactly the words of
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from functools import lru_cache
 
 from ._names import normalize_name
 
-__all__ = ["WORD_RE", "fold_words", "normalize_name", "tokens", "word_spans"]
+__all__ = ["WORD_RE", "fold_for_index", "fold_words", "normalize_name", "tokens", "word_spans"]
 
 WORD_RE = re.compile(r"\w+")
 """A word of folded text."""
@@ -65,6 +66,44 @@ def fold_words(texts: Sequence[str]) -> list[str]:
         for i, folded in zip(rest[at : at + _CHUNK], _fold_joined(joined).split(SEPARATOR), strict=True):
             out[i] = folded
     return out
+
+
+_RUNS: dict[str, bytes] = {}  # a run of non-ASCII characters, folded and UTF-8 encoded
+_MOST_RUNS = 1 << 16
+
+
+def _fold_run(error: UnicodeError) -> tuple[bytes, int]:
+    # The error handler of fold_for_index: called by the ASCII encoder with each maximal run of
+    # non-ASCII characters; answers with the run folded, as UTF-8 (bytes are copied as they are).
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    run = error.object[error.start : error.end]
+    folded = _RUNS.get(run)
+    if folded is None:
+        if len(_RUNS) >= _MOST_RUNS:
+            _RUNS.clear()
+        folded = _RUNS[run] = _fold_joined(run.replace(SEPARATOR, " ")).encode("utf-8", "surrogatepass")
+    return folded, error.end
+
+
+_FOLD_ERRORS = "mideastdata.fold"
+codecs.register_error(_FOLD_ERRORS, _fold_run)
+
+
+def fold_for_index(texts: Sequence[str]) -> list[str]:
+    r"""Each text as FTS5's ``ascii`` tokenizer must read it to cut the words :func:`fold_words` gives.
+
+    That tokenizer lower-cases ASCII letters and splits at ASCII non-alphanumerics other
+    than ``_`` itself, so ASCII characters need no folding: an ASCII text is given as it
+    is, and in another text only each run of non-ASCII characters is folded (by the ASCII
+    encoder's error handler, one call per run, each distinct run folded once). Folding a
+    run alone folds it as in its text: ASCII characters are NFKD starters that nothing
+    decomposes or reorders across, and case folding is character by character.
+    """
+    return [
+        text if text.isascii() else text.encode("ascii", _FOLD_ERRORS).decode("utf-8", "surrogatepass")
+        for text in texts
+    ]
 
 
 @lru_cache(maxsize=4096)

@@ -4,11 +4,17 @@
 a :class:`KeyIndex`: key -> ascending positions of the records whose fields hold
 it. No single query pays more than one pass over the records:
 
-1. the first query of an index tests every record once, with the same bytecode a
-   list comprehension runs (``[r.speaker == key for r in records]``, positions
-   picked by ``itertools.compress``), and keeps its answer;
-2. the first query for another key groups the records into the whole index in
-   one loop; every later query is a dictionary lookup.
+1. the first queries of an index, for up to :data:`SCANNED_KEYS` distinct keys,
+   each test every record once, with the same bytecode a list comprehension runs
+   (``[r.speaker == key for r in records]``, positions picked by
+   ``itertools.compress``), and keep their answers;
+2. the first query for yet another key groups the records into the whole index
+   in one loop (which costs 3-7 such scans at a million records); every later
+   query is a dictionary lookup.
+
+Scanning first is the ski-rental bargain: a session that asks for a few keys
+never pays for the grouping, and one that asks for many pays at most
+:data:`SCANNED_KEYS` scans more than grouping at once would have cost.
 
 Both functions are generated per set of fields from the model's field names
 (:func:`mideastdata._codegen.compile_source`), so attribute reads are the
@@ -28,7 +34,10 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Any
 
-__all__ = ["Fields", "KeyIndex"]
+__all__ = ["SCANNED_KEYS", "Fields", "KeyIndex"]
+
+SCANNED_KEYS = 4
+"""How many distinct keys an index answers by scanning the records before it groups them all."""
 
 Positions = tuple[int, ...]
 Grouper = Callable[[tuple[Any, ...]], dict[Hashable, list[int]]]
@@ -126,7 +135,7 @@ def _made(
 class KeyIndex:
     """Key -> ascending record positions, for the fields *fields* (each ``(name, holds a tuple)``)."""
 
-    __slots__ = ("_built", "_fields", "_first", "_identity", "_lock", "_records", "_skip_none", "_whole")
+    __slots__ = ("_built", "_fields", "_identity", "_lock", "_records", "_scanned", "_skip_none", "_whole")
 
     def __init__(  # noqa: PLR0913 - the records, the fields, the lock and how the fields give keys
         self,
@@ -144,7 +153,7 @@ class KeyIndex:
         self._lock = lock
         self._whole = whole
         self._skip_none = skip_none
-        self._first: tuple[Hashable, Positions] | None = None
+        self._scanned: dict[Hashable, Positions] = {}  # the keys answered by a scan, until grouped
         self._built: dict[Hashable, Positions] | None = None
 
     def get(self, key: Hashable) -> Positions:
@@ -158,13 +167,13 @@ class KeyIndex:
         with self._lock:
             if self._built is not None:
                 return self._built.get(key, ())
-            first = self._first
-            if first is None:
-                hits = _made(self._fields, self._whole)[0](self._records, key)
-                self._first = (key, hits)
+            hits = self._scanned.get(key)
+            if hits is not None:
                 return hits
-            if first[0] == key:
-                return first[1]
+            if len(self._scanned) < SCANNED_KEYS:
+                hits = _made(self._fields, self._whole)[0](self._records, key)
+                self._scanned[key] = hits
+                return hits
             return self.whole().get(key, ())
 
     def whole(self) -> dict[Hashable, Positions]:
@@ -176,7 +185,7 @@ class KeyIndex:
                 if built is None:
                     built = self._group()
                     self._built = built
-                    self._first = None
+                    self._scanned = {}
         return built
 
     def holds(self, record: Any, key: Hashable) -> bool:
