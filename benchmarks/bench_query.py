@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         return frame[mask]
 
-    first_calls(ds, actors, [t for _, t in pairs] + ds.topics.ids(), args.repeat)
+    first_calls(ds, actors + ds.actors.ids(), [t for _, t in pairs] + ds.topics.ids(), args.repeat)
     # Index build: the first by() and about() were made above; reported apart, excluded below.
     print("index build (first call, excluded below): see the first-call table above")
 
