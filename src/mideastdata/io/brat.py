@@ -23,6 +23,7 @@ from typing import Any
 
 from ..dataset import Dataset
 from ..errors import DatasetError, Problem, did_you_mean
+from ._annotation.brat_plain import Parsed, parse, plain_corpus
 from ._annotation.fields import KINDS, LABELS, LINKS, specs
 from ._annotation.files import EXTRA_FILE, dumps_extra, read_extra, read_utf8, write_folder
 from ._annotation.marks import ORDER_KEY, Doc, Link, Mark, to_docs
@@ -258,44 +259,24 @@ class _AnnReader:
         mark.values[field] = value
 
 
-_LABEL = "|".join(re.escape(label) for label in LABELS)
-# Each pattern starts with its line's newline and kind, a literal the matcher jumps between.
-_WHOLE_T = re.compile(rf"\n(T[^\t\n]*)\t({_LABEL}) (\d+ \d+(?:;\d+ \d+)*)\t([^\n]*)")
-_WHOLE_E = re.compile(r"\n(E[^\t\n]*)\tEvent:(\S+)((?: [a-z_]+\d*:\S+)*)(?![^\n])")
-_WHOLE_R = re.compile(r"\n(R[^\t\n]*)\t(\S+) Arg1:(\S+) Arg2:(\S+)(?![^\n])")
-_WHOLE_A = re.compile(r"\nA[^\t\n]*\t(\S+) (\S+)(?: (\S+))?(?![^\n])")
-_WHOLE_NOTE = re.compile(r"\n#[^\t\n]*\tAnnotatorNotes (\S+)\t([a-z_]+): ([^\n]*)")
-_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
+def _read_whole(reader: _AnnReader, parsed: Parsed) -> bool:
+    """Take the lines of an ``.ann`` file of the usual shape (:func:`.brat_plain.parse`) as marks and links.
 
-
-def _read_whole(reader: _AnnReader, ann: str) -> bool:
-    """Read an ``.ann`` file of the usual shape (what :func:`write` writes) a line kind at a time.
-
-    Each kind of line is matched over the whole file at once; when every non-blank line
-    matched and every reference resolves, the document takes the result. Otherwise
-    nothing is kept and the file is read line by line, which names each problem.
+    When every reference resolves, the document takes the result. Otherwise nothing is
+    kept and the file is read line by line, which names each problem.
     """
-    body = "\n" + ann.replace("\r\n", "\n").rstrip("\n")
-    if "\r" in body:
-        return False
-    if "\n\n" in body or "\n " in body:
-        body = _BLANK_LINES.sub("\n", body)
-    t_lines, e_lines = _WHOLE_T.findall(body), _WHOLE_E.findall(body)
-    r_lines, a_lines, notes = _WHOLE_R.findall(body), _WHOLE_A.findall(body), _WHOLE_NOTE.findall(body)
-    if len(t_lines) + len(e_lines) + len(r_lines) + len(a_lines) + len(notes) != body.count("\n") - (body == "\n"):
-        return False
-    marks = _whole_marks(reader.doc.text, t_lines)
+    marks = _whole_marks(reader.doc.text, parsed.t_lines)
     if marks is None:
         return False
-    owner = {key: trigger for key, trigger, _ in e_lines}
-    links = [Link(key, role, owner.get(h, h), owner.get(t, t)) for key, role, h, t in r_lines]
-    for key, trigger, args in e_lines:
+    owner = {key: trigger for key, trigger, _ in parsed.e_lines}
+    links = [Link(key, role, owner.get(h, h), owner.get(t, t)) for key, role, h, t in parsed.r_lines]
+    for key, trigger, args in parsed.e_lines:
         if trigger not in marks:
             return False
         for arg in args.split():
             role, _, target = arg.partition(":")
             links.append(Link(f"{key} {arg}", role.rstrip("0123456789"), trigger, owner.get(target, target)))
-    if not _whole_values(marks, owner, a_lines, notes):
+    if not _whole_values(marks, owner, parsed.a_lines, parsed.notes):
         return False
     reader.marks.update(marks)
     reader.owner.update(owner)
@@ -304,7 +285,7 @@ def _read_whole(reader: _AnnReader, ann: str) -> bool:
     return True
 
 
-def _whole_marks(text: str, t_lines: list[tuple[str, ...]]) -> dict[str, Mark] | None:  # noqa: PLR0911
+def _whole_marks(text: str, t_lines: list[tuple[str, str, str, str]]) -> dict[str, Mark] | None:  # noqa: PLR0911
     """The marks of the ``T`` lines, each a span whose text the line quotes; None for anything else."""
     if not t_lines:
         return {}
@@ -330,7 +311,10 @@ def _whole_marks(text: str, t_lines: list[tuple[str, ...]]) -> dict[str, Mark] |
 
 
 def _whole_values(
-    marks: dict[str, Mark], owner: dict[str, str], a_lines: list[tuple[str, ...]], notes: list[tuple[str, ...]]
+    marks: dict[str, Mark],
+    owner: dict[str, str],
+    a_lines: list[tuple[str, str, str]],
+    notes: list[tuple[str, str, str]],
 ) -> bool:
     values = {key: (mark.label, mark.values) for key, mark in marks.items()}
     for name, ref, value in a_lines:
@@ -358,27 +342,35 @@ _ATTRIBUTE_FIELDS = {name: (label, field) for label, names in _ATTRIBUTES.items(
 
 
 def read_imported(path: Path) -> Imported:
-    """Read the brat folder at *path* (or the folder of a ``.ann``/``.txt`` file), with repairs."""
+    """Read the brat folder at *path* (or the folder of a ``.ann``/``.txt`` file), with repairs.
+
+    A corpus of the usual shape is read in bulk (:mod:`._annotation.brat_plain`); any
+    other, or one with a problem, document by document, which names each problem.
+    """
     folder = Path(path)
     if folder.is_file():
         folder = folder.parent
     extra = read_extra(folder)
     problems: list[Problem] = []
-    docs: list[Doc] = []
+    found: list[tuple[Doc, str, Parsed | None]] = []
     for txt in sorted(folder.glob("*.txt")):
         text = read_utf8(txt, problems)
         ann_path = txt.with_suffix(".ann")
         ann = read_utf8(ann_path, problems) if ann_path.is_file() else ""
-        if text is None or ann is None:
-            continue
-        doc = Doc(txt.stem, text, {"id": file_id(txt.stem)})
-        reader = _AnnReader(doc, problems)
-        if not _read_whole(reader, ann):
-            reader.read(ann)
-        docs.append(doc)
-    if not docs and not problems:
+        if text is not None and ann is not None:
+            found.append((Doc(txt.stem, text, {"id": file_id(txt.stem)}), ann, parse(ann)))
+    if not found and not problems:
         raise DatasetError([Problem("", "no brat documents (*.txt) in this folder")], file=str(folder))
-    return from_docs(docs, extra, file=str(folder), problems=problems)
+    usual = [(doc, parsed) for doc, _, parsed in found if parsed is not None]
+    if not problems and len(usual) == len(found):
+        ds = plain_corpus(usual, extra or {})
+        if ds is not None:
+            return Imported(ds)
+    for doc, ann, parsed in found:
+        reader = _AnnReader(doc, problems)
+        if parsed is None or not _read_whole(reader, parsed):
+            reader.read(ann)
+    return from_docs([doc for doc, _, _ in found], extra, file=str(folder), problems=problems)
 
 
 def read(path: Path) -> Dataset:

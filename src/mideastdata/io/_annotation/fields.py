@@ -35,7 +35,7 @@ from ...model import Actor, Demand, Event, PartialDate, Statement
 
 __all__ = [
     "KINDS", "LABELS", "LINKS", "TABLES", "FieldSpec",
-    "decode", "encode", "loads", "plain_default", "specs", "to_plain",
+    "decode", "encode", "json_decoder", "loads", "plain_default", "specs", "to_plain",
 ]
 
 LABELS: Mapping[str, type[Any]] = {"Actor": Actor, "Statement": Statement, "Demand": Demand, "Event": Event}
@@ -214,7 +214,8 @@ def to_plain(spec: FieldSpec, raw: Any) -> Any:
 
 
 @functools.cache
-def _decoder() -> Callable[[str], Any] | None:
+def json_decoder() -> Callable[[str], Any] | None:
+    """The JSON decoder of plain values msgspec makes, or None without msgspec (the ``fast`` extra)."""
     try:
         import msgspec  # noqa: PLC0415 - optional (the ``fast`` extra)
     except ImportError:  # pragma: no cover - the test extra installs it
@@ -228,7 +229,7 @@ def loads(raw: str) -> Any:
     Without msgspec, or when it refuses the text, the standard library parses it, and raises
     ``json.JSONDecodeError`` saying why.
     """
-    decode = _decoder()
+    decode = json_decoder()
     if decode is not None:
         try:
             return decode(raw)

@@ -5,22 +5,26 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import attrs
 
 from ..._fields import SLUG_RE
 from ..._normalize import text_sha256
-from ...dataset import SCHEMA_VERSION, Dataset
+from ...dataset import Dataset
 from ...errors import DatasetError, Problem
-from ...limits import Limits
 from ...model import PartialDate, Source
+from .document import build_dataset, source_row
 from .fields import LABELS, LINKS, TABLES, FieldSpec, specs, to_plain
+from .files import EXTRA_FILE
 from .marks import ORDER_KEY, SOURCE_META, Doc, Mark
 from .text import anchor
 
-__all__ = ["Imported", "Repair", "RepairWarning", "file_id", "from_docs", "slugify", "warn_repairs"]
+__all__ = [
+    "CONVERTED", "PREFIX", "REQUIRED", "SPECS", "Imported", "Reader", "Repair", "RepairWarning",
+    "file_id", "from_docs", "in_source_order", "slugify", "value_spec", "warn_repairs",
+]
 
 
 @attrs.frozen
@@ -79,15 +83,15 @@ def file_id(name: str) -> str:
     return name if SLUG_RE.fullmatch(name) else slugify(name) or "source"
 
 
-_PREFIX = {"Actor": "", "Statement": "stmt-", "Demand": "dem-", "Event": "evt-"}
-_SPECS = {label: {s.name: s for s in specs(label)} for label in LABELS}
-_CONVERTED = {
-    label: frozenset({ORDER_KEY, *(n for n, s in _SPECS[label].items() if s.kind not in {"text", "enum", "date"})})
+PREFIX = {"Actor": "", "Statement": "stmt-", "Demand": "dem-", "Event": "evt-"}
+SPECS = {label: {s.name: s for s in specs(label)} for label in LABELS}
+CONVERTED = {
+    label: frozenset({ORDER_KEY, *(n for n, s in SPECS[label].items() if s.kind not in {"text", "enum", "date"})})
     for label in LABELS
 }
 """Per label, the fields whose tool value is not already its JSON value: booleans, lists and nested values as
 JSON, references kept as a value (texts, choices and dates go as they are: the JSON reader checks them)."""
-_REQUIRED = {label: [s.name for s in specs(label)[1:] if s.required and s.kind != "evidence"] for label in LABELS}
+REQUIRED = {label: [s.name for s in specs(label)[1:] if s.required and s.kind != "evidence"] for label in LABELS}
 
 
 class _Group:
@@ -108,7 +112,7 @@ class _Group:
         return f"{name}: {self.label} {key}"
 
 
-class _Reader:
+class Reader:
     def __init__(self, extra: dict[str, Any]) -> None:
         self.extra = extra
         self.problems: list[Problem] = []
@@ -173,7 +177,7 @@ class _Reader:
         values = mark.values
         record_id = values.get("id")
         if not isinstance(record_id, str) or not record_id:
-            made = f"{_PREFIX[label]}{source.id}-{slugify(mark.key)}"
+            made = f"{PREFIX[label]}{source.id}-{slugify(mark.key)}"
             record_id = slugify(" ".join(e["quote"] for e in spans)) if label == "Actor" else made
         found = (label, record_id)
         group = self.groups.get(found)
@@ -224,30 +228,28 @@ class _Reader:
         label, values, links = group.label, group.values, group.links
         plain = {**values, "id": group.id}
         before = len(self.problems)
-        converted = _CONVERTED[label]
+        converted = CONVERTED[label]
         for name in values.keys() & converted if values else ():
             if name in links:  # a relation wins over a value
                 continue
             if name in {"evidence", ORDER_KEY}:
                 del plain[name]
             else:
-                self._value(group, _SPECS[label][name], values[name], plain)
+                self._value(group, SPECS[label][name], values[name], plain)
         for name, ids in links.items():
-            many = _SPECS[label][name].kind == "links"
+            many = SPECS[label][name].kind == "links"
             if not many and len(ids) > 1:
                 self.add(group, f"{name}: {len(ids)} relations; a {label} has one")
             plain[name] = ids if many else ids[0]
-        for name in _REQUIRED[label]:
+        for name in REQUIRED[label]:
             if name not in plain:
                 self.add(group, f"{label} {group.id!r} has no {name}")
         plain["evidence"] = self._evidence(group)
         return None if len(self.problems) > before else plain
 
     def _value(self, where: object, spec: FieldSpec, raw: Any, plain: dict[str, Any]) -> None:
-        if spec.kind in {"link", "links"}:  # ids kept as a value, for records not annotated there
-            spec = FieldSpec(spec.name, "json" if spec.kind == "links" else "text", tuple[str, ...], spec.required)
         try:
-            plain[spec.name] = to_plain(spec, raw)
+            plain[spec.name] = to_plain(value_spec(spec), raw)
         except ValueError as exc:
             self.add(f"{where}.{spec.name}", str(exc))
 
@@ -266,8 +268,33 @@ class _Reader:
         return [ev for v in spans.values() for ev in v]
 
 
+def value_spec(spec: FieldSpec) -> FieldSpec:
+    """How the value a tool holds for the field is read.
+
+    A reference's ids kept as a value (for records not annotated in that document) are a
+    text (one id) or a JSON list.
+    """
+    if spec.kind in {"link", "links"}:
+        return FieldSpec(spec.name, "json" if spec.kind == "links" else "text", tuple[str, ...], spec.required)
+    return spec
+
+
 def _fields(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if k != "id"}
+
+
+T = TypeVar("T")
+
+
+def in_source_order(docs: Iterable[T], extra: dict[str, Any], key: Callable[[T], Doc] | None = None) -> list[T]:
+    """*docs* (or what holds them, each giving its document by *key*) in the order *extra* records their sources.
+
+    Documents of sources the order does not name follow, in the order given, so new
+    records follow their source.
+    """
+    rank = {sid: n for n, sid in enumerate(extra.get("order", {}).get("sources", []))}
+    doc_of: Callable[[Any], Doc] = key or (lambda d: d)
+    return sorted(docs, key=lambda d: rank.get(doc_of(d).meta.get("id"), len(rank)))
 
 
 def from_docs(
@@ -285,112 +312,29 @@ def from_docs(
             the tool's files) come first.
     """
     extra = extra or {}
-    reader = _Reader(extra)
+    reader = Reader(extra)
     reader.problems.extend(problems)  # what the tool's files already showed
-    rank = {sid: n for n, sid in enumerate(extra.get("order", {}).get("sources", []))}
-    for doc in sorted(docs, key=lambda d: rank.get(d.meta.get("id"), len(rank))):  # new records follow their source
+    for doc in in_source_order(docs, extra):
         source = reader.source(doc)
         if source is None:
             continue
         owner = {m.key: got for m in doc.marks if (got := reader.mark(doc, source, m)) is not None}
         reader.links(doc, owner)
-    tables: dict[str, Rows] = {t: [] for t in TABLES.values()}
+    tables: dict[str, tuple[list[dict[str, Any]], list[object]]] = {t: ([], []) for t in TABLES.values()}
     for group in reader.groups.values():
         plain = reader.record(group)
         if plain is not None:
-            tables[TABLES[group.label]].append((plain, group))
+            rows, where = tables[TABLES[group.label]]
+            rows.append(plain)
+            where.append(group)
     for table, plain in extra.get("records", {}).items():
         if table in tables and isinstance(plain, list):
-            tables[table].extend((row, f"{EXTRA_FILE}: records.{table}[{n}]") for n, row in enumerate(plain))
-    ds = None if reader.problems else _dataset(reader, extra, tables)
+            tables[table][0].extend(plain)
+            tables[table][1].extend(f"{EXTRA_FILE}: records.{table}[{n}]" for n in range(len(plain)))
+    sources = list(map(source_row, reader.sources))
+    ds = None if reader.problems else build_dataset(sources, extra, dict(tables), reader.problems)
     if reader.problems or ds is None:
         raise DatasetError(reader.problems, file=file)
     return Imported(ds, tuple(reader.repairs))
 
 
-EXTRA_FILE = "mideastdata.json"
-_UNLIMITED = Limits(max_bytes=None, max_records=None)
-_PATH_RE = re.compile(r"(\w+)\[(\d+)\](.*)", re.DOTALL)
-
-
-Rows = list[tuple[dict[str, Any], object]]
-"""Records as plain values, each with where it was annotated (its text)."""
-
-
-def _ordered(rows: Rows, order: list[str]) -> Rows:
-    rank = {rid: n for n, rid in enumerate(order)}
-    return sorted(rows, key=lambda r: rank.get(str(r[0].get("id")), len(rank)))  # stable: new records keep their order
-
-
-def _topics(extra: dict[str, Any], tables: dict[str, Rows]) -> list[Any]:
-    if "topics" in extra:
-        return list(extra["topics"])
-    used: set[str] = set()  # no extra mapping: each topic a record refers to, named by its id
-    for table in ("statements", "events"):
-        for row, _ in tables[table]:
-            topics = row.get("topics", [])
-            used.update(t for t in topics if isinstance(t, str)) if isinstance(topics, list) else None
-    used.update(r["topic"] for r, _ in tables["demands"] if isinstance(r.get("topic"), str))
-    for row, _ in tables["statements"]:
-        stances = row.get("stances", [])
-        used.update(s["topic"] for s in stances if isinstance(s, dict) and isinstance(s.get("topic"), str))
-    return [{"id": t, "label": t, "description": ""} for t in sorted(used)]
-
-
-def _dataset(reader: _Reader, extra: dict[str, Any], tables: dict[str, Rows]) -> Dataset | None:
-    from ..json import from_json  # noqa: PLC0415 - the JSON module loads on demand
-
-    order = extra.get("order", {})
-    sources = [_source_row(s) for s in sorted(reader.sources, key=_rank(order.get("sources", [])))]
-    named = {t: _ordered(rows, order.get(t, [])) for t, rows in tables.items()}
-    doc = {
-        "schema_version": extra.get("mideastdata", SCHEMA_VERSION),
-        "name": extra.get("name", "annotations"),
-        "version": extra.get("version", "0.0.0"),
-        "license": extra.get("license", ""),
-        "citation": extra.get("citation", ""),
-        "sources": sources,
-        "actors": [r for r, _ in named["actors"]],
-        "topics": _topics(extra, tables),
-        **{t: [r for r, _ in named[t]] for t in ("statements", "demands", "events")},
-    }
-    try:
-        return from_json(_encode(doc), limits=_UNLIMITED)  # the tool's files were measured by md.load
-    except DatasetError as exc:
-        reader.problems.extend(_located(p, named) for p in exc.problems)
-    return None
-
-
-def _encode(doc: dict[str, Any]) -> str | bytes:
-    r"""*doc* as JSON: with msgspec when it is installed (the ``fast`` extra), else the standard library.
-
-    The standard library escapes every non-ASCII character, so a lone surrogate becomes a
-    ``\ud800`` escape, which the JSON reader reports at its path.
-    """
-    try:
-        import msgspec  # noqa: PLC0415 - optional
-    except ImportError:  # pragma: no cover - the test extra installs it
-        return json.dumps(doc)
-    try:
-        return msgspec.json.encode(doc)
-    except UnicodeEncodeError:  # a lone surrogate (from a JSON escape): escaped, so the reader names its path
-        return json.dumps(doc)
-
-
-def _rank(order: list[str]) -> Any:
-    rank = {sid: n for n, sid in enumerate(order)}
-    return lambda s: rank.get(s.id, len(rank))
-
-
-def _source_row(source: Source) -> dict[str, Any]:
-    row = {f.name: getattr(source, f.name) for f in attrs.fields(Source)}
-    row["published"] = None if source.published is None else str(source.published)
-    return row
-
-
-def _located(problem: Problem, named: dict[str, Rows]) -> Problem:
-    """*problem* of the built document, named after the annotation its record came from."""
-    match = _PATH_RE.fullmatch(problem.path)
-    if match is None or match[1] not in named or int(match[2]) >= len(named[match[1]]):
-        return problem
-    return Problem(f"{named[match[1]][int(match[2])][1]} ({problem.path})", problem.message)
