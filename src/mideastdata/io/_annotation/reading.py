@@ -17,7 +17,6 @@ from ...errors import DatasetError, Problem
 from ...model import PartialDate, Source
 from .document import build_dataset, source_row
 from .fields import LABELS, LINKS, TABLES, FieldSpec, specs, to_plain
-from .files import EXTRA_FILE
 from .marks import ORDER_KEY, SOURCE_META, Doc, Mark
 from .text import anchor
 
@@ -277,6 +276,9 @@ def value_spec(spec: FieldSpec) -> FieldSpec:
     if spec.kind in {"link", "links"}:
         return FieldSpec(spec.name, "json" if spec.kind == "links" else "text", tuple[str, ...], spec.required)
     return spec
+
+
+EXTRA_FILE = "mideastdata.json"  # as .files names it (not imported: it loads the writers' modules)
 
 
 def _fields(values: dict[str, Any]) -> dict[str, Any]:
