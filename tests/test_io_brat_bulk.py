@@ -163,3 +163,19 @@ def test_a_record_over_two_sources_is_left_to_the_document_reader(tmp_path: Path
     bulk, documents, taken = _both(md.dump(ds, tmp_path / "b", format="brat"))
     assert taken == [False]
     assert bulk == documents == ds
+
+
+def test_a_lone_surrogate_in_the_extra_mapping_is_named(tmp_path: Path) -> None:
+    r"""A ``\ud800`` escape in ``mideastdata.json`` is the JSON reader's problem, whichever reader builds the records."""
+    folder = md.dump(md.load(), tmp_path / "b", format="brat")
+    extra = folder / "mideastdata.json"
+    text = extra.read_text(encoding="utf-8")
+    topic = md.load().topics[0].label
+    assert f'"label": "{topic}"' in text
+    extra.write_text(text.replace(f'"label": "{topic}"', '"label": "bad \\ud800 label"', 1), encoding="utf-8")
+    with pytest.raises(md.DatasetError) as info:
+        md.load(folder, format="brat")
+    assert any("surrogate" in p.message for p in info.value.problems)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(brat, "plain_corpus", lambda *_: None)
+        assert _imported(folder) == [str(p) for p in info.value.problems]

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from ..._normalize import text_sha256
 from ...dataset import Dataset
-from .document import build_dataset
+from .document import build_dataset, encodable
 from .fields import KINDS, LABELS, LINKS, TABLES, json_decoder, to_plain
 from .marks import SOURCE_META, Doc
 from .reading import CONVERTED, PREFIX, REQUIRED, SPECS, in_source_order, slugify
@@ -131,7 +131,10 @@ def plain_corpus(docs: Sequence[tuple[Doc, Parsed]], extra: dict[str, Any]) -> D
     for table, rows in extra.get("records", {}).items():
         if table in tables and isinstance(rows, list):
             tables[table] += rows
-    return build_dataset(sources, extra, {t: (rows, None) for t, rows in tables.items()}, [])
+    # The files' texts are UTF-8 and notes holding a lone surrogate escape were refused; the extra mapping's
+    # (JSON) may hold one, which the JSON text's reader reports.
+    mirrored = encodable({k: v for k, v in extra.items() if k != "order"})
+    return build_dataset(sources, extra, {t: (rows, None) for t, rows in tables.items()}, [], mirrored=mirrored)
 
 
 def _source_row(doc: Doc, extra: dict[str, Any]) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from ...errors import DatasetError, Problem
 from ...limits import Limits
 from ...model import Source
 
-__all__ = ["Rows", "build_dataset", "source_row"]
+__all__ = ["Rows", "build_dataset", "encodable", "source_row"]
 
 _UNLIMITED = Limits(max_bytes=None, max_records=None)
 _PATH_RE = re.compile(r"(\w+)\[(\d+)\](.*)", re.DOTALL)
@@ -61,11 +61,19 @@ def _topics(extra: dict[str, Any], tables: dict[str, Rows]) -> list[Any]:
 
 
 def build_dataset(
-    sources: list[dict[str, Any]], extra: dict[str, Any], tables: dict[str, Rows], problems: list[Problem]
+    sources: list[dict[str, Any]],
+    extra: dict[str, Any],
+    tables: dict[str, Rows],
+    problems: list[Problem],
+    *,
+    mirrored: bool = False,
 ) -> Dataset | None:
     """The dataset of *sources* and the records in *tables* (plain values), else None.
 
     The JSON reader's problems are added to *problems*, each named after its annotation.
+    With *mirrored* (the values hold no lone surrogate), the values are first checked
+    against the JSON reader's msgspec mirrors and built from them, without the JSON text
+    in between; when anything is wrong, the text is written and read, which names it.
     """
     from ..json import from_json  # noqa: PLC0415 - the JSON module loads on demand
 
@@ -83,8 +91,17 @@ def build_dataset(
         "topics": _topics(extra, tables),
         **{t: named[t][0] for t in ("statements", "demands", "events")},
     }
+    if mirrored:
+        from .._jsonload import load_values  # noqa: PLC0415 - the JSON reader loads on demand
+
+        try:
+            found = load_values(doc, _UNLIMITED, None)  # the tool's files were measured by md.load
+        except DatasetError:
+            found = None  # the JSON text's reader names each problem (below)
+        if found is not None:
+            return found
     try:
-        return from_json(_encode(doc), limits=_UNLIMITED)  # the tool's files were measured by md.load
+        return from_json(_encode(doc), limits=_UNLIMITED)
     except DatasetError as exc:
         problems.extend(_located(p, named) for p in exc.problems)
     return None
@@ -104,6 +121,22 @@ def _encode(doc: dict[str, Any]) -> str | bytes:
         return msgspec.json.encode(doc)
     except UnicodeEncodeError:  # a lone surrogate (from a JSON escape): escaped, so the reader names its path
         return json.dumps(doc)
+
+
+def encodable(value: Any) -> bool:
+    """Whether every text in *value* (plain values) can be written as UTF-8, holding no lone surrogate.
+
+    False without msgspec, which the mirrors need.
+    """
+    try:
+        import msgspec  # noqa: PLC0415 - optional
+    except ImportError:  # pragma: no cover - the test extra installs it
+        return False
+    try:
+        msgspec.json.encode(value)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _rank(order: list[str]) -> Any:
