@@ -7,12 +7,17 @@ JSON read of the same dataset; a JSON document whose optional keys are left out 
 reads the same dataset in the same run.
 
     python -m benchmarks.bench_formats --statements 200000 --repeat 3
+    python -m benchmarks.bench_formats --statements 100000 --repeat 5 --without-mirrors
+
+``--without-mirrors`` also times the CSV and data-package reads with the msgspec mirrors of CSV
+tables switched off (the column-at-a-time way alone, as before they were added), in the same run.
 """
 
 from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +45,23 @@ def _without_defaults(data: bytes) -> bytes:
     return json.dumps(doc, ensure_ascii=False).encode("utf-8")
 
 
+def _without_mirrors(read: Callable[[], Any]) -> Callable[[], Any]:
+    """*read* with the CSV tables read the column-at-a-time way only."""
+    from unittest import mock
+
+    from mideastdata.io import csv as csv_format
+
+    def run() -> Any:
+        with mock.patch.object(csv_format, "mirrored_table", return_value=None):
+            return read()
+
+    return run
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser(__doc__.splitlines()[0]).parse_args(argv)
+    cli = parser(__doc__.splitlines()[0])
+    cli.add_argument("--without-mirrors", action="store_true", help="also read CSV without the msgspec mirrors")
+    args = cli.parse_args(argv)
     import mideastdata as md
 
     data = document_bytes(args.statements, args.seed)
@@ -58,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         contenders["json, optional keys left out"] = lambda: md.from_json(sparse, limits=unlimited)
         for fmt, folder in folders.items():
             contenders[fmt] = lambda fmt=fmt, folder=folder: md.load(folder, format=fmt, limits=unlimited)  # type: ignore[misc]
+            if args.without_mirrors and fmt in ("csv", "datapackage"):
+                contenders[f"{fmt}, without the mirrors"] = _without_mirrors(contenders[fmt])
         medians = measure(contenders, args.repeat)
     report(
         f"Reading {args.statements:,} statements in every format, median of {args.repeat}",

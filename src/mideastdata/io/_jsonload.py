@@ -196,7 +196,7 @@ def build_mirrored(rows: list[Any], cls: type[Any], *, positional: bool = False)
         return None
     kind = tools["rows"][cls] if positional else GenericAlias(list, (tools["mirrors"][cls],))
     try:
-        return _build_mirrors(tools["convert"](rows, kind), cls)
+        return tuple(map(builders().mirror[cls], tools["convert"](rows, kind)))
     except tools["errors"] + _REFUSED:
         return None
 
