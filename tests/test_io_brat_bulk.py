@@ -179,3 +179,21 @@ def test_a_lone_surrogate_in_the_extra_mapping_is_named(tmp_path: Path) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(brat, "plain_corpus", lambda *_: None)
         assert _imported(folder) == [str(p) for p in info.value.problems]
+
+
+def test_a_file_name_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    """A source titled by a file name that is not UTF-8 (a lone surrogate in Python) is a problem on both readers."""
+    import os
+
+    name = os.fsdecode(b"doc\xff")
+    ann = "T1\tActor 0 5\tHamas\nA1\tActor_kind T1 armed_group\n#1\tAnnotatorNotes T1\tname: Hamas\n"
+    try:
+        folder = _write(tmp_path / "c", ann, "Hamas rejected the plan.", name=name)
+    except (OSError, UnicodeError):  # pragma: no cover - a file system that takes UTF-8 names only
+        pytest.skip("this file system refuses the name")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(brat, "plain_corpus", lambda *_: None)
+        expected = _imported(folder)
+    assert isinstance(expected, list)
+    assert any("surrogate" in p for p in expected)
+    assert _imported(folder) == expected

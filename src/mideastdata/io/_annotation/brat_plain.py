@@ -131,9 +131,10 @@ def plain_corpus(docs: Sequence[tuple[Doc, Parsed]], extra: dict[str, Any]) -> D
     for table, rows in extra.get("records", {}).items():
         if table in tables and isinstance(rows, list):
             tables[table] += rows
-    # The files' texts are UTF-8 and notes holding a lone surrogate escape were refused; the extra mapping's
-    # (JSON) may hold one, which the JSON text's reader reports.
-    mirrored = encodable({k: v for k, v in extra.items() if k != "order"})
+    # The files' texts are UTF-8 and notes holding a lone surrogate escape were refused; the extra mapping (JSON)
+    # and a source's title (a file name, which need not be UTF-8) may hold one, which the JSON text's reader reports.
+    meta = [{k: v for k, v in source.items() if k != "text"} for source in sources]
+    mirrored = encodable([{k: v for k, v in extra.items() if k != "order"}, meta])
     return build_dataset(sources, extra, {t: (rows, None) for t, rows in tables.items()}, [], mirrored=mirrored)
 
 
