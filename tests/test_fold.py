@@ -70,6 +70,19 @@ def test_the_index_folder_leaves_ascii_to_the_tokenizer_and_folds_each_run_once(
     assert set(_fold._RUNS) == {"\u00c9", "\u2019", "\u0306"}
 
 
+def test_the_index_folder_folds_texts_mostly_of_other_scripts_whole_and_keeps_only_short_runs() -> None:
+    """Arabic, Hebrew and CJK texts give the same words folded whole; a long run is not kept in the cache."""
+    texts = ["\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645", "\u05e9\u05dc\u05d5\u05dd Hamas",
+             "\u505c\u706b\u534f\u8bae\u4eca\u5929\u7b7e\u7f72" * 5, "Erdog\u0306an " + "\u00e9" * 40 + " talks" * 12]
+    _fold._RUNS.clear()
+    folded = _fold.fold_for_index(texts)
+    assert [_as_fts5_ascii_reads(f) for f in folded] == [_reference(t) for t in texts]
+    assert [folded[0], folded[2]] == _fold.fold_words([texts[0], texts[2]])  # mostly other characters: whole
+    assert folded[1] == "\u05e9\u05dc\u05d5\u05dd Hamas"  # mostly ASCII: ASCII left to the tokenizer
+    assert all(len(run) <= _fold._LONGEST_KEPT for run in _fold._RUNS)
+    assert "\u0306" in _fold._RUNS
+
+
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_word_spans_point_at_the_original_words(text: str) -> None:
