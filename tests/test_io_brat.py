@@ -105,6 +105,15 @@ def test_problems_name_the_annotation_and_its_offsets(tmp_path: Path) -> None:
     assert "doc.ann line 5: T2: a Statement has no attribute 'Statement_knd' — did you mean 'Statement_kind'" in text
 
 
+@pytest.mark.parametrize("line", ["E1\t", "E1", "EEvent:T1 actors:T1"])
+def test_an_event_line_without_its_trigger_is_a_problem(tmp_path: Path, line: str) -> None:
+    """An ``E`` line with nothing after its id (or its tab lost) is named, not a crash."""
+    with pytest.raises(md.DatasetError) as info:
+        md.load(_write(tmp_path / "c", f"T1\tEvent 0 5\tHamas\n{line}\n"), format="brat")
+    assert "doc.ann line 2: " in str(info.value)
+    assert "expected 'Type:ID [role:ID ...]'" in str(info.value)
+
+
 def test_missing_fields_are_named(tmp_path: Path) -> None:
     """A statement without speaker, kind, summary or attribution is one problem per field."""
     with pytest.raises(md.DatasetError) as info:

@@ -193,6 +193,9 @@ class _AnnReader:
         self.doc.marks.append(mark)
 
     def event(self, n: int, key: str, rest: str) -> None:
+        if not rest.split():
+            self.add(n, f"{key}: expected 'Type:ID [role:ID ...]', got {rest!r}")
+            return
         trigger, *args = rest.split()
         _, _, tid = trigger.partition(":")
         if tid not in self.marks:
