@@ -139,7 +139,9 @@ def load_values(doc: Any, limits: Limits, file: str | None) -> Dataset | None:
     """The Dataset of *doc*, a JSON document's plain values, through the msgspec mirrors; else ``None``.
 
     *doc* holds what a JSON parser gives (dicts, lists, exact ``str``, ``int``, ``float``,
-    ``bool``, ``None``) and no lone surrogate. ``msgspec.convert`` checks it against the
+    ``bool``, ``None``) and no lone surrogate: the caller checks both, since ``msgspec.convert``
+    takes more than the engine does (an enum member for its value, a ``dict`` subclass for a
+    record, a lone surrogate). ``msgspec.convert`` checks it against the
     document's mirrors in C, as the decoder checks a text (strict types, unknown keys
     refused, keys with a default may be left out), and the mirror builders make the records.
     ``None`` (the caller then builds with the engine, which names each problem) without
