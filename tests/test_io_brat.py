@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 import warnings
 from pathlib import Path
@@ -112,6 +113,25 @@ def test_an_event_line_without_its_trigger_is_a_problem(tmp_path: Path, line: st
         md.load(_write(tmp_path / "c", f"T1\tEvent 0 5\tHamas\n{line}\n"), format="brat")
     assert "doc.ann line 2: " in str(info.value)
     assert "expected 'Type:ID [role:ID ...]'" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("part", "wrong", "what"),
+    [
+        ("sources", [1], "an object of objects"),
+        ("order", {"sources": 5}, "an object of arrays of strings"),
+        ("records", {"actors": [5]}, "an object of arrays of objects"),
+        ("topics", 5, "an array of objects"),
+    ],
+)
+def test_an_extra_file_of_the_wrong_shape_is_a_problem(tmp_path: Path, part: str, wrong: object, what: str) -> None:
+    """Each part of ``mideastdata.json`` a reader walks is checked for its shape before it is read."""
+    folder = md.dump(md.load(), tmp_path / "b", format="brat")
+    extra = json.loads((folder / "mideastdata.json").read_text(encoding="utf-8"))
+    (folder / "mideastdata.json").write_text(json.dumps({**extra, part: wrong}), encoding="utf-8")
+    with pytest.raises(md.DatasetError) as info:
+        md.load(folder, format="brat")
+    assert [p.message for p in info.value.problems] == [f"{part!r} must be {what}"]
 
 
 def test_missing_fields_are_named(tmp_path: Path) -> None:

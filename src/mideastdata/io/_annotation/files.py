@@ -54,7 +54,28 @@ def read_extra(folder: Path) -> dict[str, Any] | None:
         raise DatasetError([Problem(EXTRA_FILE, f"not valid UTF-8 JSON: {exc}")], file=str(folder)) from None
     if not isinstance(value, dict):
         raise DatasetError([Problem(EXTRA_FILE, "must hold a JSON object")], file=str(folder))
+    problems = [Problem(EXTRA_FILE, f"{key!r} must be {what}") for key, (test, what) in _SHAPES.items()
+                if key in value and not test(value[key])]
+    if problems:
+        raise DatasetError(problems, file=str(folder))
     return value
+
+
+def _all(value: Any, kind: type) -> bool:
+    return isinstance(value, list) and all(isinstance(item, kind) for item in value)
+
+
+def _each(value: Any, test: Any) -> bool:
+    return isinstance(value, dict) and all(test(item) for item in value.values())
+
+
+_SHAPES: dict[str, tuple[Any, str]] = {
+    "topics": (lambda v: _all(v, dict), "an array of objects"),
+    "sources": (lambda v: _each(v, lambda item: isinstance(item, dict)), "an object of objects"),
+    "order": (lambda v: _each(v, lambda item: _all(item, str)), "an object of arrays of strings"),
+    "records": (lambda v: _each(v, lambda item: _all(item, dict)), "an object of arrays of objects"),
+}
+"""The shape of each part of the extra mapping a reader walks (the rest is checked with the dataset)."""
 
 
 def read_utf8(path: Path, problems: list[Problem]) -> str | None:
