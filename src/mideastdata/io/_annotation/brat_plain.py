@@ -27,7 +27,7 @@ from ...dataset import Dataset
 from .document import build_dataset, encodable
 from .fields import KINDS, LABELS, LINKS, TABLES, json_decoder, to_plain
 from .marks import SOURCE_META, Doc
-from .reading import CONVERTED, PREFIX, REQUIRED, SPECS, in_source_order, slugify
+from .reading import CONVERTED, REQUIRED, SPECS, in_source_order, made_id, slugify
 from .text import flatten
 
 __all__ = ["Parsed", "parse", "plain_corpus"]
@@ -230,9 +230,7 @@ def _record_id(plain: dict[str, Any], key: str, label: str, evidence: list[dict[
     """The record's id: its note, else made as the documents' reader makes it."""
     record_id = plain.get("id")
     if not isinstance(record_id, str) or not record_id:
-        made = f"{PREFIX[label]}{source_id}-{slugify(key)}"
-        record_id = slugify(" ".join(e["quote"] for e in evidence)) if label == "Actor" else made
-        plain["id"] = record_id
+        record_id = plain["id"] = made_id(label, source_id, key, evidence)
     elif len(plain) == 1:
         raise _Refused
     return record_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -22,7 +22,7 @@ from .text import anchor
 
 __all__ = [
     "CONVERTED", "PREFIX", "REQUIRED", "SPECS", "Imported", "Reader", "Repair", "RepairWarning",
-    "file_id", "from_docs", "in_source_order", "slugify", "value_spec", "warn_repairs",
+    "file_id", "from_docs", "in_source_order", "made_id", "slugify", "value_spec", "warn_repairs",
 ]
 
 
@@ -41,6 +41,13 @@ class Repair:
             f"{self.document}: {self.label} {self.annotation} [{self.old[0]}, {self.old[1]}) "
             f"repaired to [{self.new[0]}, {self.new[1]}) from its text"
         )
+
+
+def made_id(label: str, source_id: str, key: str, evidence: Iterable[Mapping[str, Any]]) -> str:
+    """The id of a record whose annotation gives none: an actor's from its words, another's from its key."""
+    if label == "Actor":
+        return slugify(" ".join(e["quote"] for e in evidence))
+    return f"{PREFIX[label]}{source_id}-{slugify(key)}"
 
 
 @attrs.frozen
@@ -176,8 +183,7 @@ class Reader:
         values = mark.values
         record_id = values.get("id")
         if not isinstance(record_id, str) or not record_id:
-            made = f"{PREFIX[label]}{source.id}-{slugify(mark.key)}"
-            record_id = slugify(" ".join(e["quote"] for e in spans)) if label == "Actor" else made
+            record_id = made_id(label, source.id, mark.key, spans)
         found = (label, record_id)
         group = self.groups.get(found)
         if group is None:
